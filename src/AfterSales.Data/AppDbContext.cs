@@ -1,0 +1,146 @@
+using AfterSales.Data.Identity;
+using AfterSales.Domain.Assets;
+using AfterSales.Domain.Catalogue;
+using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.Orders;
+using AfterSales.Domain.Organizations;
+using AfterSales.Domain.Policies;
+using AfterSales.Domain.ServiceRequests;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace AfterSales.Data;
+
+/// <summary>
+/// The one DbContext: identity, the business aggregates and the infrastructure rows. Every
+/// organisation-owned set carries a global query filter on <see cref="Scope"/> (R-ROLE-1), so a
+/// record of another organisation is simply not there — the API answers 404.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+{
+    /// <summary>Whose rows are visible; replaced per unit of work (pooled contexts keep no caller between uses).</summary>
+    public DataScope Scope { get; set; } = new();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<PriceListItem> PriceListItems => Set<PriceListItem>();
+
+    public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
+
+    public DbSet<Asset> Assets => Set<Asset>();
+
+    public DbSet<ServicePolicy> ServicePolicies => Set<ServicePolicy>();
+
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
+
+    public DbSet<DeadlineBreach> DeadlineBreaches => Set<DeadlineBreach>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters; EF parameterises them per query from this instance.
+    private Guid ScopeOrganizationId => Scope.OrganizationId;
+
+    private Guid ScopeParentSupplierId => Scope.ParentSupplierId;
+
+    private bool ScopeSeesAll => Scope.SeesAll;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no instant type: UTC ticks keep comparisons and ORDER BY in SQL (ARCHITECTURE §3 Time).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            // timestamptz accepts only UTC offsets through Npgsql.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+        }
+
+        foreach (var enumType in EnumsStoredByName)
+        {
+            configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(40);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Domain ids are made by the domain (Guid v7). Telling EF they are never generated makes it insert
+        // a new child found in a loaded aggregate's collection instead of mistaking it for an update.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("AfterSales.Domain", StringComparison.Ordinal) == true))
+        {
+            foreach (var key in entity.FindPrimaryKey()?.Properties ?? [])
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+
+        builder.Entity<Organization>().HasQueryFilter(o =>
+            ScopeSeesAll || o.Id == ScopeOrganizationId || o.Id == ScopeParentSupplierId || o.ParentSupplierId == ScopeOrganizationId ||
+            PurchaseOrders.Any(po =>
+                (po.CustomerId == ScopeOrganizationId && (po.SupplierId == o.Id || po.DealerId == o.Id)) ||
+                (po.SupplierId == ScopeOrganizationId && po.CustomerId == o.Id) ||
+                (po.DealerId == ScopeOrganizationId && po.CustomerId == o.Id)));
+
+        builder.Entity<Product>().HasQueryFilter(p =>
+            ScopeSeesAll || p.SupplierId == ScopeOrganizationId || p.SupplierId == ScopeParentSupplierId ||
+            PurchaseOrders.Any(po => po.CustomerId == ScopeOrganizationId && po.SupplierId == p.SupplierId));
+
+        builder.Entity<PriceListItem>().HasQueryFilter(p =>
+            ScopeSeesAll || p.SupplierId == ScopeOrganizationId || p.SupplierId == ScopeParentSupplierId ||
+            PurchaseOrders.Any(po => po.CustomerId == ScopeOrganizationId && po.SupplierId == p.SupplierId));
+
+        builder.Entity<PurchaseOrder>().HasQueryFilter(o =>
+            ScopeSeesAll || o.CustomerId == ScopeOrganizationId || o.SupplierId == ScopeOrganizationId || o.DealerId == ScopeOrganizationId);
+
+        builder.Entity<Asset>().HasQueryFilter(a =>
+            ScopeSeesAll || a.CustomerId == ScopeOrganizationId || a.SupplierId == ScopeOrganizationId || a.DealerId == ScopeOrganizationId);
+
+        builder.Entity<ServicePolicy>().HasQueryFilter(p =>
+            ScopeSeesAll || p.OwnerOrganizationId == null || p.OwnerOrganizationId == ScopeOrganizationId || p.OwnerOrganizationId == ScopeParentSupplierId ||
+            PurchaseOrders.Any(po => po.CustomerId == ScopeOrganizationId && po.SupplierId == p.OwnerOrganizationId));
+
+        builder.Entity<ServiceRequest>().HasQueryFilter(r =>
+            ScopeSeesAll || r.CustomerId == ScopeOrganizationId || r.SupplierId == ScopeOrganizationId || r.DealerId == ScopeOrganizationId);
+
+        builder.Entity<Attachment>().HasQueryFilter(a => ServiceRequests.Any(r => r.Id == a.ServiceRequestId));
+        builder.Entity<TimelineEntry>().HasQueryFilter(t => ServiceRequests.Any(r => r.Id == t.ServiceRequestId));
+        builder.Entity<Deadline>().HasQueryFilter(d => ServiceRequests.Any(r => r.Id == d.ServiceRequestId));
+        builder.Entity<DeadlineBreach>().HasQueryFilter(b => ScopeSeesAll || b.SupplierId == ScopeOrganizationId);
+    }
+
+    private static readonly Type[] EnumsStoredByName =
+    [
+        typeof(PartyKind), typeof(OrderStatus), typeof(ServiceRequestStatus), typeof(ServiceType), typeof(ServiceMode),
+        typeof(Urgency), typeof(RequestChannel), typeof(AttachmentKind), typeof(DeadlineKind), typeof(DeadlineParty),
+        typeof(DeadlineState), typeof(DeadlineUnit), typeof(QuoteLineKind),
+    ];
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(),
+        v => v);
+}

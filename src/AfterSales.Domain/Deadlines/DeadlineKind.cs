@@ -1,0 +1,68 @@
+namespace AfterSales.Domain.Deadlines;
+
+/// <summary>
+/// 时效种类. Each kind is a timer with a start event, a stop event and a target from the policy (R-SLA-1).
+/// The statuses that open and close each kind are in <c>ServiceRequests.DeadlineCatalog</c>; the full list
+/// with rule ids is docs/deadlines.md.
+/// </summary>
+public enum DeadlineKind
+{
+    /// <summary>告知缺失材料: the platform tells the customer what is missing (R-IN-5, 1 h in [000]).</summary>
+    IntakeCheck,
+
+    /// <summary>补充材料: the customer supplies what is missing.</summary>
+    SupplyInfo,
+
+    /// <summary>受理: the supplier receives the request (R-JDG-1, 2 h in [000]).</summary>
+    Receive,
+
+    /// <summary>出具方案/报价: plan or quote after receipt (R-JDG-2, 24 h in [000], 4 h in [002]).</summary>
+    Plan,
+
+    /// <summary>核实: verification when the judgement needs more information (R-JDG-2, 12 h in [000]).</summary>
+    Verify,
+
+    /// <summary>报价确认: the customer decides on a paid quote.</summary>
+    QuoteDecision,
+
+    /// <summary>上门到位: an engineer on site (R-EXE-2, 7 days in [000], 24 h same city in [003], 2 h in [004]).</summary>
+    OnSiteArrival,
+
+    /// <summary>远程解决: a remote problem solved (3 days in [000]).</summary>
+    RemoteResolution,
+
+    /// <summary>配件到货: parts delivered (replenishment at most 7 days in [000], R-EXE-4).</summary>
+    PartsDelivery,
+
+    /// <summary>返厂维修: picked up, repaired and shipped back (24 h + 3 working days in [002], R-EXE-5).</summary>
+    FactoryRepair,
+
+    /// <summary>客户验收: the customer accepts or rejects the work (R-ACC-1, 24 h in [000]).</summary>
+    Acceptance,
+
+    /// <summary>重新服务: re-service after a rejection (R-ACC-2, 5 days in [000]).</summary>
+    Reservice,
+
+    /// <summary>回访: revisit after acceptance (R-RV-1, 48 h [000], 24 h [003], 3 working days [002]).</summary>
+    Revisit,
+
+    /// <summary>凭证上传: the voucher set uploaded (R-ARC-1, 3 days in [000]).</summary>
+    Vouchers,
+}
+
+/// <summary>Who owes a deadline: its breach is that party's lateness.</summary>
+public enum DeadlineParty
+{
+    Platform,
+    Supplier,
+    Customer,
+}
+
+/// <summary>State of one deadline as the API shows it (API.md).</summary>
+public enum DeadlineState
+{
+    Running,
+    Paused,
+    Met,
+    Breached,
+}

@@ -1,0 +1,94 @@
+namespace AfterSales.Domain.Organizations;
+
+/// <summary>
+/// Permissions per action (R-ROLE-2). Roles grant them; users hold roles. The grants below are the
+/// defaults seeded into the database, where a platform admin can change them.
+/// </summary>
+public static class Permissions
+{
+    public const string RequestsCreate = "requests.create";
+    public const string RequestsSupplyInfo = "requests.supplyInfo";
+    public const string RequestsReceive = "requests.receive";
+    public const string RequestsJudge = "requests.judge";
+    public const string RequestsDecideQuote = "requests.decideQuote";
+    public const string RequestsExecute = "requests.execute";
+    public const string RequestsAcceptWork = "requests.acceptWork";
+    public const string RequestsRevisit = "requests.revisit";
+    public const string RequestsArchive = "requests.archive";
+    public const string RequestsCancel = "requests.cancel";
+    public const string RequestsResolveAtIntake = "requests.resolveAtIntake";
+    public const string AttachmentsUpload = "attachments.upload";
+    public const string OrdersManage = "orders.manage";
+    public const string OrdersAccept = "orders.accept";
+    public const string ProductsManage = "products.manage";
+    public const string AssetsManage = "assets.manage";
+    public const string PoliciesManage = "policies.manage";
+    public const string OrganizationsManage = "organizations.manage";
+    public const string UsersManage = "users.manage";
+    public const string DeadlinesMonitor = "deadlines.monitor";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
+        RequestsAcceptWork, RequestsRevisit, RequestsArchive, RequestsCancel, RequestsResolveAtIntake, AttachmentsUpload,
+        OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
+    ];
+}
+
+/// <summary>A role: its party, its Chinese and English names, and its default permissions.</summary>
+public sealed record RoleDefinition(string Name, PartyKind Party, string DisplayZh, string DisplayEn, IReadOnlyList<string> Grants);
+
+/// <summary>The roles the product ships with (R-ROLE-2, R-ROLE-3).</summary>
+public static class Roles
+{
+    public const string PlatformOperator = "platformOperator";
+    public const string PlatformAdmin = "platformAdmin";
+    public const string SupplierAgent = "supplierAgent";
+    public const string SupplierEngineer = "supplierEngineer";
+    public const string SupplierManager = "supplierManager";
+    public const string DealerAgent = "dealerAgent";
+    public const string CustomerUser = "customerUser";
+
+    public static IReadOnlyList<RoleDefinition> All { get; } =
+    [
+        new(PlatformOperator, PartyKind.Platform, "平台运营", "Platform operator",
+        [
+            Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake,
+            Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor,
+        ]),
+        new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
+        [
+            Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.AttachmentsUpload,
+            Permissions.DeadlinesMonitor, Permissions.OrganizationsManage, Permissions.UsersManage, Permissions.PoliciesManage,
+            Permissions.ProductsManage, Permissions.OrdersManage, Permissions.AssetsManage,
+        ]),
+        new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
+        [
+            Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsArchive, Permissions.RequestsCancel,
+            Permissions.RequestsResolveAtIntake, Permissions.RequestsExecute, Permissions.AttachmentsUpload,
+            Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage,
+        ]),
+        new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
+        [
+            Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.AttachmentsUpload,
+        ]),
+        new(SupplierManager, PartyKind.Supplier, "售后经理", "Service manager",
+        [
+            Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.RequestsArchive,
+            Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake, Permissions.RequestsRevisit, Permissions.AttachmentsUpload,
+            Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage,
+        ]),
+        new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
+        [
+            Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.AttachmentsUpload,
+        ]),
+        new(CustomerUser, PartyKind.Customer, "客户", "Customer",
+        [
+            Permissions.RequestsCreate, Permissions.RequestsSupplyInfo, Permissions.RequestsDecideQuote, Permissions.RequestsAcceptWork,
+            Permissions.RequestsCancel, Permissions.AttachmentsUpload, Permissions.OrdersAccept,
+        ]),
+    ];
+
+    public static RoleDefinition Get(string name) =>
+        All.FirstOrDefault(r => r.Name == name) ?? throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown role.");
+}

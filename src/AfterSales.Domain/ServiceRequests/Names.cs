@@ -1,0 +1,88 @@
+using AfterSales.Domain.Deadlines;
+
+namespace AfterSales.Domain.ServiceRequests;
+
+/// <summary>The Chinese words a service department uses, for messages and timeline notes (docs/glossary.md).</summary>
+public static class StatusNames
+{
+    public static string Chinese(ServiceRequestStatus status) => status switch
+    {
+        ServiceRequestStatus.Submitted => "已提交",
+        ServiceRequestStatus.NeedsInfo => "待补充材料",
+        ServiceRequestStatus.PendingReceipt => "待受理",
+        ServiceRequestStatus.UnderAssessment => "审核判定中",
+        ServiceRequestStatus.Verifying => "核实中",
+        ServiceRequestStatus.QuotePending => "待确认报价",
+        ServiceRequestStatus.Planned => "待服务",
+        ServiceRequestStatus.InArbitration => "平台仲裁中",
+        ServiceRequestStatus.InService => "服务中",
+        ServiceRequestStatus.PendingAcceptance => "待验收",
+        ServiceRequestStatus.Reservice => "重新服务",
+        ServiceRequestStatus.Accepted => "已验收",
+        ServiceRequestStatus.Revisited => "已回访",
+        ServiceRequestStatus.Closed => "已归档",
+        ServiceRequestStatus.Cancelled => "已取消",
+        _ => status.ToString(),
+    };
+}
+
+public static class ActionNames
+{
+    public static string Chinese(ServiceRequestAction action) => action switch
+    {
+        ServiceRequestAction.Validate => "平台校验",
+        ServiceRequestAction.SupplyInfo => "补充材料",
+        ServiceRequestAction.ResolveAtIntake => "当场解答并关闭",
+        ServiceRequestAction.Receive => "受理",
+        ServiceRequestAction.Judge => "责任判定",
+        ServiceRequestAction.AcceptQuote => "确认报价",
+        ServiceRequestAction.DeclineQuote => "拒绝报价",
+        ServiceRequestAction.StartService => "开始服务",
+        ServiceRequestAction.CompleteService => "完成服务",
+        ServiceRequestAction.Accept => "验收合格",
+        ServiceRequestAction.Reject => "验收不合格",
+        ServiceRequestAction.Revisit => "回访",
+        ServiceRequestAction.Archive => "归档",
+        ServiceRequestAction.Cancel => "取消",
+        _ => action.ToString(),
+    };
+}
+
+public static class DeadlineKindNames
+{
+    public static string Chinese(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.IntakeCheck => "告知补充材料",
+        DeadlineKind.SupplyInfo => "客户补充材料",
+        DeadlineKind.Receive => "受理",
+        DeadlineKind.Plan => "出具方案/报价",
+        DeadlineKind.Verify => "核实",
+        DeadlineKind.QuoteDecision => "确认报价",
+        DeadlineKind.OnSiteArrival => "上门到位",
+        DeadlineKind.RemoteResolution => "远程解决",
+        DeadlineKind.PartsDelivery => "配件到货",
+        DeadlineKind.FactoryRepair => "返厂维修",
+        DeadlineKind.Acceptance => "客户验收",
+        DeadlineKind.Reservice => "重新服务",
+        DeadlineKind.Revisit => "回访",
+        DeadlineKind.Vouchers => "上传服务凭证",
+        _ => kind.ToString(),
+    };
+}
+
+public static class AttachmentKindNames
+{
+    public static string Chinese(AttachmentKind kind) => kind switch
+    {
+        AttachmentKind.Photo => "故障照片",
+        AttachmentKind.Video => "故障视频",
+        AttachmentKind.Certificate => "产品合格证",
+        AttachmentKind.Log => "运行日志",
+        AttachmentKind.ServiceReport => "维修/保养报告",
+        AttachmentKind.SitePhoto => "现场照片",
+        AttachmentKind.Agreement => "协议",
+        AttachmentKind.Evidence => "佐证材料",
+        AttachmentKind.Other => "其他",
+        _ => kind.ToString(),
+    };
+}

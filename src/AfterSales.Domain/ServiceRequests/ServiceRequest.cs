@@ -1,0 +1,570 @@
+using AfterSales.Domain.Common;
+using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.Organizations;
+using AfterSales.Domain.Policies;
+using AfterSales.Domain.Warranty;
+
+namespace AfterSales.Domain.ServiceRequests;
+
+/// <summary>What a request's verbs read from outside the aggregate: its policy version and that policy's calendar.</summary>
+public sealed record ServiceRules(PolicyFigures Policy, WorkingCalendar Calendar);
+
+/// <summary>
+/// 售后单: one after-sales case through 申请→处理→验收→归档. Owns its status, timeline, attachments and
+/// deadlines; every change goes through a business verb that checks <see cref="ServiceRequestWorkflow"/>.
+/// </summary>
+public sealed class ServiceRequest
+{
+    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<Attachment> _attachments = [];
+    private readonly List<Deadline> _deadlines = [];
+    private readonly List<DeadlineBreach> _breaches = [];
+    private List<AttachmentKind> _missingMaterials = [];
+    private List<RejectionRecord> _rejections = [];
+
+    private ServiceRequest()
+    {
+        Number = string.Empty;
+        OrderNumber = string.Empty;
+        Symptom = string.Empty;
+        Contact = new ContactPerson(string.Empty, string.Empty);
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Human-readable number, e.g. SR-2026-000001.</summary>
+    public string Number { get; private set; }
+
+    public ServiceRequestStatus Status { get; private set; }
+
+    public ServiceType Type { get; private set; }
+
+    public RequestChannel Channel { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    public Guid SupplierId { get; private set; }
+
+    public Guid? DealerId { get; private set; }
+
+    public Guid OrderId { get; private set; }
+
+    public string OrderNumber { get; private set; }
+
+    public Guid? AssetId { get; private set; }
+
+    public string? AssetSerial { get; private set; }
+
+    /// <summary>The policy version in force when the request was created (R-SLA-1).</summary>
+    public Guid PolicyId { get; private set; }
+
+    public int PolicyVersion { get; private set; }
+
+    public string Symptom { get; private set; }
+
+    public DateTimeOffset? OccurredAt { get; private set; }
+
+    public string? Impact { get; private set; }
+
+    public string? SelfChecks { get; private set; }
+
+    public ServiceMode RequestedResolution { get; private set; }
+
+    public Urgency Urgency { get; private set; }
+
+    public ContactPerson Contact { get; private set; }
+
+    /// <summary>The warranty decision made at intake, with its basis (R-WTY-1).</summary>
+    public WarrantyDecision? Warranty { get; private set; }
+
+    public IReadOnlyList<AttachmentKind> MissingMaterials => _missingMaterials;
+
+    public string? IntakeAnswer { get; private set; }
+
+    public string? ReceiptNote { get; private set; }
+
+    public Judgement? Judgement { get; private set; }
+
+    public QuoteDecision? QuoteDecision { get; private set; }
+
+    public ServiceRecord? ServiceRecord { get; private set; }
+
+    public AcceptanceRecord? Acceptance { get; private set; }
+
+    public IReadOnlyList<RejectionRecord> Rejections => _rejections;
+
+    public RevisitRecord? Revisit { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: every change increments it; a stale write is refused (409).</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Number of timeline entries; lets a verb append without loading the whole timeline.</summary>
+    public int TimelineLength { get; private set; }
+
+    /// <summary>Due instant of the nearest open deadline: the supplier queue sorts on it (kept in step by every change).</summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+
+    public IReadOnlyList<Deadline> Deadlines => _deadlines;
+
+    public IReadOnlyList<DeadlineBreach> Breaches => _breaches;
+
+    /// <summary>How the work is done: the plan's mode once judged, else what the customer asked for.</summary>
+    public ServiceMode ServiceMode => Judgement?.Plan?.Mode ?? RequestedResolution;
+
+    /// <summary>申请: files a request; intake validation follows at once (<see cref="Validate"/>).</summary>
+    public static ServiceRequest Submit(
+        Guid id,
+        string number,
+        ServiceRequestParties parties,
+        ServiceRequestDetails details,
+        ServicePolicy policy,
+        WarrantyDecision? warranty,
+        Actor by,
+        DateTimeOffset now,
+        ServiceRules rules)
+    {
+        var request = new ServiceRequest
+        {
+            Id = id,
+            Number = number,
+            Status = ServiceRequestStatus.Submitted,
+            Type = details.Type,
+            Channel = details.Channel,
+            CustomerId = parties.CustomerId,
+            SupplierId = parties.SupplierId,
+            DealerId = parties.DealerId,
+            OrderId = parties.OrderId,
+            OrderNumber = parties.OrderNumber,
+            AssetId = parties.AssetId,
+            AssetSerial = parties.AssetSerial,
+            PolicyId = policy.Id,
+            PolicyVersion = policy.Version,
+            Symptom = InvalidInput.Text(details.Symptom, "symptom", "故障现象", 2000),
+            OccurredAt = details.OccurredAt,
+            Impact = InvalidInput.OptionalText(details.Impact, "impact", "影响范围", 1000),
+            SelfChecks = InvalidInput.OptionalText(details.SelfChecks, "selfChecks", "已尝试的自查操作", 1000),
+            RequestedResolution = details.RequestedResolution,
+            Urgency = details.Urgency,
+            Contact = new ContactPerson(
+                InvalidInput.Text(details.Contact.Name, "contact.name", "对接人", 50),
+                InvalidInput.Text(details.Contact.Phone, "contact.phone", "联系电话", 30)),
+            Warranty = warranty,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        InvalidInput.Require(details.OccurredAt is null || details.OccurredAt <= now, "occurredAt", "发生时间不能晚于当前时间。");
+        request.Record(by, "submit", null, ServiceRequestStatus.Submitted, null, now);
+        request.SyncDeadlines(null, ServiceRequestStatus.Submitted, now, rules);
+        return request;
+    }
+
+    /// <summary>Required materials the request still lacks (R-IN-4, R-IN-5).</summary>
+    public IReadOnlyList<AttachmentKind> FindMissingMaterials(PolicyFigures policy) =>
+        policy.RequiredMaterials.TryGetValue(Type, out var required)
+            ? required.Where(kind => _attachments.All(a => a.Kind != kind)).ToList()
+            : [];
+
+    /// <summary>Voucher documents still missing before archiving (R-ARC-1).</summary>
+    public IReadOnlyList<AttachmentKind> FindMissingVouchers(PolicyFigures policy) =>
+        policy.VoucherKinds.Where(kind => _attachments.All(a => a.Kind != kind)).ToList();
+
+    /// <summary>平台校验 (R-IN-5): missing materials send the request to needsInfo with the list.</summary>
+    public void Validate(DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.Validate, Actor.System);
+        var missing = FindMissingMaterials(rules.Policy);
+        _missingMaterials = [.. missing];
+        MoveTo(ServiceRequestAction.Validate, missing.Count > 0 ? ServiceRequestStatus.NeedsInfo : ServiceRequestStatus.PendingReceipt,
+            Actor.System, MissingNote(missing), now, rules);
+    }
+
+    /// <summary>补充材料: the customer re-submits; validation runs again (or, while verifying, the supplier is informed).</summary>
+    public void SupplyInfo(Actor by, string? note, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.SupplyInfo, by);
+        var text = InvalidInput.OptionalText(note, "note", "补充说明", 2000);
+        if (Status == ServiceRequestStatus.Verifying)
+        {
+            MoveTo(ServiceRequestAction.SupplyInfo, ServiceRequestStatus.Verifying, by, text, now, rules);
+            return;
+        }
+
+        var missing = FindMissingMaterials(rules.Policy);
+        _missingMaterials = [.. missing];
+        var combined = string.Join(" ", new[] { text, MissingNote(missing) }.Where(s => !string.IsNullOrEmpty(s)));
+        MoveTo(ServiceRequestAction.SupplyInfo, missing.Count > 0 ? ServiceRequestStatus.NeedsInfo : ServiceRequestStatus.PendingReceipt,
+            by, combined.Length == 0 ? null : combined, now, rules);
+    }
+
+    /// <summary>当场解答 (R-IN-7): a simple consultation answered and closed at intake.</summary>
+    public void ResolveAtIntake(Actor by, string answer, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.ResolveAtIntake, by);
+        IntakeAnswer = InvalidInput.Text(answer, "answer", "解答内容", 4000);
+        MoveTo(ServiceRequestAction.ResolveAtIntake, ServiceRequestStatus.Closed, by, IntakeAnswer, now, rules);
+    }
+
+    /// <summary>受理 (R-JDG-1): the supplier takes the request, with a first cause analysis if known.</summary>
+    public void Receive(Actor by, string? note, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.Receive, by);
+        ReceiptNote = InvalidInput.OptionalText(note, "note", "初步分析", 2000);
+        MoveTo(ServiceRequestAction.Receive, ServiceRequestStatus.UnderAssessment, by, ReceiptNote, now, rules);
+    }
+
+    /// <summary>责任判定 (R-JDG-2, R-JDG-3): in warranty → plan; paid → itemised quote; or verify first.</summary>
+    public void Judge(
+        Actor by,
+        Responsibility responsibility,
+        JudgementOutcome outcome,
+        string? analysis,
+        ServicePlan? plan,
+        Quote? quote,
+        string? exclusion,
+        DateTimeOffset now,
+        ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.Judge, by);
+        InvalidInput.Require(!(Status == ServiceRequestStatus.Verifying && outcome == JudgementOutcome.NeedsVerification),
+            "outcome", "核实阶段必须给出方案或报价。");
+        var cleanExclusion = InvalidInput.OptionalText(exclusion, "exclusion", "除外条款", 200);
+        var cleanAnalysis = InvalidInput.OptionalText(analysis, "analysis", "原因分析", 4000);
+        ServicePlan? cleanPlan = null;
+        if (plan is not null)
+        {
+            cleanPlan = plan with
+            {
+                Steps = InvalidInput.Text(plan.Steps, "plan.steps", "服务流程", 4000),
+                Staff = [.. plan.Staff.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim())],
+            };
+        }
+
+        switch (outcome)
+        {
+            case JudgementOutcome.InWarranty:
+                InvalidInput.Require(cleanPlan is not null, "plan", "属质保范围时必须出具服务方案。");
+                InvalidInput.Require(quote is null || quote.Lines.Count == 0, "quote", "质保范围内的服务不收费，不能附报价。");
+                quote = null;
+                break;
+            case JudgementOutcome.Paid:
+                InvalidInput.Require(quote is not null && quote.Lines.Count > 0, "quote.lines", "付费服务报价单至少需要一行。");
+                ValidateQuote(quote!);
+
+                // R-WTY-4 / R-JDG-3: a covered fault goes on a paid quote only with a cited exclusion.
+                if (Warranty?.Covered == true && cleanExclusion is null && responsibility is Responsibility.Quality or Responsibility.Production or Responsibility.SalesError or Responsibility.Undetermined)
+                {
+                    throw new WorkflowRuleViolation("R-WTY-4", "该设备在质保期内，判为付费服务必须引用除外条款（如人为损坏、不可抗力）。");
+                }
+
+                break;
+            case JudgementOutcome.NeedsVerification:
+                InvalidInput.Require(cleanAnalysis is not null, "analysis", "需进一步核实时，请写明需要客户补充的信息。");
+                cleanPlan = null;
+                quote = null;
+                break;
+        }
+
+        Judgement = new Judgement(responsibility, outcome, cleanAnalysis, cleanPlan, quote, cleanExclusion, now, by.Name);
+        var target = outcome switch
+        {
+            JudgementOutcome.InWarranty => ServiceRequestStatus.Planned,
+            JudgementOutcome.Paid => ServiceRequestStatus.QuotePending,
+            _ => ServiceRequestStatus.Verifying,
+        };
+        var note = outcome == JudgementOutcome.Paid ? $"报价合计 {quote!.Total}" : cleanAnalysis ?? cleanPlan?.Steps;
+        MoveTo(ServiceRequestAction.Judge, target, by, note, now, rules);
+    }
+
+    /// <summary>确认报价 (R-QUO-1): the customer's electronic confirmation.</summary>
+    public void AcceptQuote(Actor by, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.AcceptQuote, by);
+        QuoteDecision = new QuoteDecision(true, now, by.Name, null);
+        MoveTo(ServiceRequestAction.AcceptQuote, ServiceRequestStatus.Planned, by, $"确认报价 {Judgement!.Quote!.Total}", now, rules);
+    }
+
+    /// <summary>拒绝报价: the customer declines paid work; the request ends.</summary>
+    public void DeclineQuote(Actor by, string reason, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.DeclineQuote, by);
+        var text = InvalidInput.Text(reason, "reason", "拒绝原因", 1000);
+        QuoteDecision = new QuoteDecision(false, now, by.Name, text);
+        CancelReason = text;
+        MoveTo(ServiceRequestAction.DeclineQuote, ServiceRequestStatus.Cancelled, by, text, now, rules);
+    }
+
+    /// <summary>开始服务: the engineer arrives or the remote session starts.</summary>
+    public void StartService(Actor by, string? note, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.StartService, by);
+        MoveTo(ServiceRequestAction.StartService, ServiceRequestStatus.InService, by, InvalidInput.OptionalText(note, "note", "备注", 1000), now, rules);
+    }
+
+    /// <summary>完成服务: the service record (what was done, parts, result).</summary>
+    public void CompleteService(Actor by, string workDone, IReadOnlyList<PartUsed> parts, string result, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.CompleteService, by);
+        var cleanParts = parts.Select((p, i) =>
+        {
+            InvalidInput.Require(p.Quantity > 0, $"partsUsed[{i}].quantity", "配件数量必须大于 0。");
+            return new PartUsed(InvalidInput.Text(p.Name, $"partsUsed[{i}].name", "配件名称", 200), InvalidInput.OptionalText(p.PartNumber, $"partsUsed[{i}].partNumber", "配件编号", 100), p.Quantity);
+        }).ToList();
+        ServiceRecord = new ServiceRecord(
+            InvalidInput.Text(workDone, "workDone", "服务内容", 4000),
+            cleanParts,
+            InvalidInput.Text(result, "result", "服务结果", 2000),
+            now,
+            by.Name);
+        MoveTo(ServiceRequestAction.CompleteService, ServiceRequestStatus.PendingAcceptance, by, ServiceRecord.Result, now, rules);
+    }
+
+    /// <summary>验收合格 (R-ACC-1) with the customer's rating.</summary>
+    public void Accept(Actor by, ServiceRating rating, string? comment, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.Accept, by);
+        InvalidInput.Require(rating.Timeliness is >= 1 and <= 5, "rating.timeliness", "响应时效评分须为 1–5。");
+        InvalidInput.Require(rating.Expertise is >= 1 and <= 5, "rating.expertise", "专业性评分须为 1–5。");
+        InvalidInput.Require(rating.Attitude is >= 1 and <= 5, "rating.attitude", "服务态度评分须为 1–5。");
+        Acceptance = new AcceptanceRecord(rating, InvalidInput.OptionalText(comment, "comment", "评价", 2000), now, by.Name);
+        MoveTo(ServiceRequestAction.Accept, ServiceRequestStatus.Accepted, by, $"评分 {rating.Average}", now, rules);
+    }
+
+    /// <summary>验收不合格 (R-ACC-2): failed items with evidence; re-service follows.</summary>
+    public void Reject(Actor by, IReadOnlyList<string> failedItems, IReadOnlyList<Guid> evidenceAttachmentIds, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.Reject, by);
+        var items = failedItems.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).ToList();
+        InvalidInput.Require(items.Count > 0, "failedItems", "请列出验收不合格的项目。");
+        InvalidInput.Require(items.All(i => i.Length <= 500), "failedItems", "每个不合格项不能超过 500 个字符。");
+        var unknown = evidenceAttachmentIds.Where(id => _attachments.All(a => a.Id != id)).ToList();
+        InvalidInput.Require(unknown.Count == 0, "evidenceAttachmentIds", "佐证材料必须是本售后单已上传的附件。");
+        _rejections = [.. _rejections, new RejectionRecord(items, [.. evidenceAttachmentIds], now, by.Name)];
+        MoveTo(ServiceRequestAction.Reject, ServiceRequestStatus.Reservice, by, string.Join("；", items), now, rules);
+    }
+
+    /// <summary>回访 (R-RV-1): satisfaction at or below the policy's threshold reopens handling.</summary>
+    public void RecordRevisit(Actor by, RevisitChannel channel, int satisfaction, string? notes, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.Revisit, by);
+        InvalidInput.Require(satisfaction is >= 1 and <= 5, "satisfaction", "满意度须为 1–5。");
+        var reopened = satisfaction <= rules.Policy.ReopenAtSatisfaction;
+        Revisit = new RevisitRecord(channel, satisfaction, InvalidInput.OptionalText(notes, "notes", "回访记录", 2000), reopened, now, by.Name);
+        MoveTo(ServiceRequestAction.Revisit, reopened ? ServiceRequestStatus.Reservice : ServiceRequestStatus.Revisited, by,
+            reopened ? $"满意度 {satisfaction}，客户不满意，重新处理" : $"满意度 {satisfaction}", now, rules);
+    }
+
+    /// <summary>归档 (R-ARC-1): refused until the policy's voucher set is attached.</summary>
+    public void Archive(Actor by, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.Archive, by);
+        var missing = FindMissingVouchers(rules.Policy);
+        if (missing.Count > 0)
+        {
+            throw new WorkflowRuleViolation("R-ARC-1", $"归档前须上传完整服务凭证，缺少：{string.Join("、", missing.Select(AttachmentKindNames.Chinese))}。");
+        }
+
+        MoveTo(ServiceRequestAction.Archive, ServiceRequestStatus.Closed, by, null, now, rules);
+    }
+
+    /// <summary>取消: allowed in the early states, always with a reason.</summary>
+    public void Cancel(Actor by, string reason, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.Cancel, by);
+        CancelReason = InvalidInput.Text(reason, "reason", "取消原因", 1000);
+        MoveTo(ServiceRequestAction.Cancel, ServiceRequestStatus.Cancelled, by, CancelReason, now, rules);
+    }
+
+    /// <summary>Adds an uploaded file; not allowed once the request is closed (R-ARC-2: the archive is immutable).</summary>
+    public void AddAttachment(Attachment attachment, Actor by, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureCanAttach(by, rules);
+        _attachments.Add(attachment);
+        Record(by, "attachmentAdded", null, null, $"{AttachmentKindNames.Chinese(attachment.Kind)}：{attachment.FileName}", now);
+    }
+
+    /// <summary>Refuses an upload before any bytes are stored: wrong party, closed request, too many files.</summary>
+    public void EnsureCanAttach(Actor by, ServiceRules rules)
+    {
+        EnsureParty(by, Permissions.AttachmentsUpload, "attachments.upload", [PartyKind.Customer, PartyKind.Supplier, PartyKind.Dealer, PartyKind.Platform]);
+        if (ServiceRequestWorkflow.IsTerminal(Status))
+        {
+            throw new TransitionRefused("upload", Status.ToString(), "售后单已关闭或取消，不能再上传附件。");
+        }
+
+        if (_attachments.Count >= rules.Policy.Attachments.MaxFilesPerRequest)
+        {
+            throw new WorkflowRuleViolation("R-IN-4", $"每张售后单最多 {rules.Policy.Attachments.MaxFilesPerRequest} 个附件。");
+        }
+    }
+
+    /// <summary>
+    /// Records every open deadline past due as breached (R-SLA-4). Returns how many were newly recorded;
+    /// a second call, or a second instance, records none.
+    /// </summary>
+    public int RecordBreaches(DateTimeOffset now)
+    {
+        var count = 0;
+        foreach (var deadline in _deadlines.Where(d => d.IsOpen).ToList())
+        {
+            if (deadline.TryRecordBreach(now))
+            {
+                OnBreached(deadline, now);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> now (the UI enables buttons with this).</summary>
+    public bool CanDo(ServiceRequestAction action, Actor actor) =>
+        ServiceRequestWorkflow.Allows(Status, action) && IsPartyAllowed(action, actor);
+
+    private static string? MissingNote(IReadOnlyList<AttachmentKind> missing) =>
+        missing.Count == 0 ? null : $"缺少材料：{string.Join("、", missing.Select(AttachmentKindNames.Chinese))}";
+
+    private static void ValidateQuote(Quote quote)
+    {
+        for (var i = 0; i < quote.Lines.Count; i++)
+        {
+            var line = quote.Lines[i];
+            InvalidInput.Require(!string.IsNullOrWhiteSpace(line.Description), $"quote.lines[{i}].description", "报价项目说明不能为空。");
+            InvalidInput.Require(line.Quantity > 0, $"quote.lines[{i}].quantity", "数量必须大于 0。");
+            InvalidInput.Require(line.UnitPrice.Amount >= 0, $"quote.lines[{i}].unitPrice", "单价不能为负数。");
+            InvalidInput.Require(line.UnitPrice.Currency == quote.Currency, $"quote.lines[{i}].unitPrice.currency", "报价各行币种必须一致。");
+        }
+
+        InvalidInput.Require(quote.PartsLeadTimeDays is null or >= 0, "quote.partsLeadTimeDays", "备件周期不能为负数。");
+    }
+
+    private bool IsPartyAllowed(ServiceRequestAction action, Actor actor)
+    {
+        var permission = ServiceRequestWorkflow.RequiredPermission[action];
+        if (actor == Actor.System)
+        {
+            return action == ServiceRequestAction.Validate;
+        }
+
+        return permission.Length > 0 && actor.Has(permission) && IsParty(actor, ServiceRequestWorkflow.Parties[action]);
+    }
+
+    private bool IsParty(Actor actor, PartyKind[] allowed)
+    {
+        if (actor.Party is not { } party || !allowed.Contains(party))
+        {
+            return false;
+        }
+
+        return party switch
+        {
+            PartyKind.Platform => true,
+            PartyKind.Customer => actor.OrganizationId == CustomerId,
+            PartyKind.Supplier => actor.OrganizationId == SupplierId,
+            PartyKind.Dealer => DealerId is not null && actor.OrganizationId == DealerId,
+            _ => false,
+        };
+    }
+
+    private void EnsureParty(Actor actor, string permission, string actionName, PartyKind[] allowed)
+    {
+        if (actor != Actor.System && (!actor.Has(permission) || !IsParty(actor, allowed)))
+        {
+            throw new ActionNotPermitted(actionName, "您的角色不能执行此操作。");
+        }
+    }
+
+    /// <summary>Party and permission first (403), then state (409): a customer pressing a supplier button learns it is not theirs.</summary>
+    private void EnsureAllowed(ServiceRequestAction action, Actor actor)
+    {
+        if (!IsPartyAllowed(action, actor))
+        {
+            throw new ActionNotPermitted(ActionName(action), "您的角色不能执行此操作。");
+        }
+
+        if (!ServiceRequestWorkflow.Allows(Status, action))
+        {
+            throw new TransitionRefused(ActionName(action), Status.ToString(),
+                $"当前状态为「{StatusNames.Chinese(Status)}」，不能执行「{ActionNames.Chinese(action)}」。");
+        }
+    }
+
+    private void MoveTo(ServiceRequestAction action, ServiceRequestStatus to, Actor by, string? note, DateTimeOffset now, ServiceRules rules)
+    {
+        if (!ServiceRequestWorkflow.Transitions.TryGetValue((Status, action), out var targets) || !targets.Contains(to))
+        {
+            throw new TransitionRefused(ActionName(action), Status.ToString(), $"不能从「{StatusNames.Chinese(Status)}」转为「{StatusNames.Chinese(to)}」。");
+        }
+
+        var from = Status;
+        Status = to;
+        if (ServiceRequestWorkflow.IsTerminal(to))
+        {
+            ClosedAt = now;
+        }
+
+        Record(by, ActionName(action), from, to, note, now);
+        SyncDeadlines(from, to, now, rules);
+    }
+
+    /// <summary>Opens the deadlines of the status entered and closes those of the statuses left (R-SLA-1).</summary>
+    private void SyncDeadlines(ServiceRequestStatus? from, ServiceRequestStatus to, DateTimeOffset now, ServiceRules rules)
+    {
+        foreach (var deadline in _deadlines.Where(d => d.IsOpen).ToList())
+        {
+            var spec = DeadlineCatalog.For(deadline.Kind);
+            if (!spec.While.Contains(to) && deadline.Close(now))
+            {
+                OnBreached(deadline, now);
+            }
+        }
+
+        foreach (var spec in DeadlineCatalog.Specs)
+        {
+            var entering = spec.While.Contains(to) && (from is null || !spec.While.Contains(from.Value));
+            if (!entering || !spec.AppliesTo(this) || !rules.Policy.Deadlines.TryGetValue(spec.Kind, out var target))
+            {
+                continue;
+            }
+
+            var due = DeadlineCalculator.DueAt(now, target, rules.Calendar);
+            var warning = DeadlineCalculator.WarningAt(now, due, rules.Policy.WarningPercent);
+            _deadlines.Add(new Deadline(Guid.CreateVersion7(now), Id, spec.Kind, spec.OwedBy, target, now, due, warning));
+        }
+
+        NextDueAt = _deadlines.Where(d => d.IsOpen).Select(d => (DateTimeOffset?)d.DueAt).Min();
+    }
+
+    private void OnBreached(Deadline deadline, DateTimeOffset now)
+    {
+        _breaches.Add(new DeadlineBreach(Guid.CreateVersion7(now), deadline, SupplierId, now));
+        Record(Actor.System, "deadlineBreached", null, null,
+            $"时效超时：{DeadlineKindNames.Chinese(deadline.Kind)}（{deadline.Target.ToChinese()}，应于 {ServiceZone.ToLocal(deadline.DueAt):yyyy-MM-dd HH:mm} 前）", now);
+    }
+
+    private void Record(Actor by, string action, ServiceRequestStatus? from, ServiceRequestStatus? to, string? note, DateTimeOffset now)
+    {
+        TimelineLength++;
+        _timeline.Add(new TimelineEntry(Guid.CreateVersion7(now), Id, TimelineLength, now, by, action, from, to, note));
+        UpdatedAt = now;
+        Version++;
+        NextDueAt = _deadlines.Where(d => d.IsOpen).Select(d => (DateTimeOffset?)d.DueAt).Min();
+    }
+
+    public static string ActionName(ServiceRequestAction action)
+    {
+        var name = action.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+}

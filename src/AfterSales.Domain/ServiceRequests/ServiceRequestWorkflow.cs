@@ -1,0 +1,180 @@
+using AfterSales.Domain.Organizations;
+
+namespace AfterSales.Domain.ServiceRequests;
+
+/// <summary>售后单状态 (API.md workflow).</summary>
+public enum ServiceRequestStatus
+{
+    /// <summary>已提交</summary>
+    Submitted,
+
+    /// <summary>待补充材料 (R-IN-5)</summary>
+    NeedsInfo,
+
+    /// <summary>待受理</summary>
+    PendingReceipt,
+
+    /// <summary>审核判定中</summary>
+    UnderAssessment,
+
+    /// <summary>核实中 (R-JDG-2)</summary>
+    Verifying,
+
+    /// <summary>待确认报价</summary>
+    QuotePending,
+
+    /// <summary>已出方案，待服务</summary>
+    Planned,
+
+    /// <summary>平台仲裁中 (R-DSP-2)</summary>
+    InArbitration,
+
+    /// <summary>服务中</summary>
+    InService,
+
+    /// <summary>待验收</summary>
+    PendingAcceptance,
+
+    /// <summary>重新服务 (R-ACC-2)</summary>
+    Reservice,
+
+    /// <summary>已验收</summary>
+    Accepted,
+
+    /// <summary>已回访</summary>
+    Revisited,
+
+    /// <summary>已归档关闭</summary>
+    Closed,
+
+    /// <summary>已取消</summary>
+    Cancelled,
+}
+
+/// <summary>售后单动作: each one a route segment of <c>POST /service-requests/{id}/{action}</c>.</summary>
+public enum ServiceRequestAction
+{
+    /// <summary>平台自动校验 (system)</summary>
+    Validate,
+    SupplyInfo,
+    ResolveAtIntake,
+    Receive,
+    Judge,
+    AcceptQuote,
+    DeclineQuote,
+    StartService,
+    CompleteService,
+    Accept,
+    Reject,
+    Revisit,
+    Archive,
+    Cancel,
+}
+
+/// <summary>
+/// The one transition table of the service-request loop (申请→处理→验收→归档), who may take each action,
+/// and which permission it needs (R-ROLE-2). Nothing else decides whether a move is allowed.
+/// </summary>
+public static class ServiceRequestWorkflow
+{
+    private static readonly ServiceRequestStatus[] EarlyStates =
+    [
+        ServiceRequestStatus.Submitted, ServiceRequestStatus.NeedsInfo, ServiceRequestStatus.PendingReceipt,
+        ServiceRequestStatus.UnderAssessment, ServiceRequestStatus.Verifying, ServiceRequestStatus.QuotePending,
+        ServiceRequestStatus.Planned,
+    ];
+
+    public static IReadOnlyDictionary<(ServiceRequestStatus From, ServiceRequestAction Action), ServiceRequestStatus[]> Transitions { get; } =
+        BuildTransitions();
+
+    /// <summary>The party that takes each action; the platform may stand in only where listed.</summary>
+    public static IReadOnlyDictionary<ServiceRequestAction, PartyKind[]> Parties { get; } = new Dictionary<ServiceRequestAction, PartyKind[]>
+    {
+        [ServiceRequestAction.Validate] = [PartyKind.Platform],
+        [ServiceRequestAction.SupplyInfo] = [PartyKind.Customer],
+        [ServiceRequestAction.ResolveAtIntake] = [PartyKind.Supplier, PartyKind.Platform],
+        [ServiceRequestAction.Receive] = [PartyKind.Supplier, PartyKind.Dealer],
+        [ServiceRequestAction.Judge] = [PartyKind.Supplier, PartyKind.Dealer],
+        [ServiceRequestAction.AcceptQuote] = [PartyKind.Customer],
+        [ServiceRequestAction.DeclineQuote] = [PartyKind.Customer],
+        [ServiceRequestAction.StartService] = [PartyKind.Supplier, PartyKind.Dealer],
+        [ServiceRequestAction.CompleteService] = [PartyKind.Supplier, PartyKind.Dealer],
+        [ServiceRequestAction.Accept] = [PartyKind.Customer],
+        [ServiceRequestAction.Reject] = [PartyKind.Customer],
+        [ServiceRequestAction.Revisit] = [PartyKind.Platform, PartyKind.Supplier],
+        [ServiceRequestAction.Archive] = [PartyKind.Supplier, PartyKind.Platform],
+        [ServiceRequestAction.Cancel] = [PartyKind.Customer, PartyKind.Supplier, PartyKind.Platform],
+    };
+
+    public static IReadOnlyDictionary<ServiceRequestAction, string> RequiredPermission { get; } = new Dictionary<ServiceRequestAction, string>
+    {
+        [ServiceRequestAction.Validate] = string.Empty,
+        [ServiceRequestAction.SupplyInfo] = Permissions.RequestsSupplyInfo,
+        [ServiceRequestAction.ResolveAtIntake] = Permissions.RequestsResolveAtIntake,
+        [ServiceRequestAction.Receive] = Permissions.RequestsReceive,
+        [ServiceRequestAction.Judge] = Permissions.RequestsJudge,
+        [ServiceRequestAction.AcceptQuote] = Permissions.RequestsDecideQuote,
+        [ServiceRequestAction.DeclineQuote] = Permissions.RequestsDecideQuote,
+        [ServiceRequestAction.StartService] = Permissions.RequestsExecute,
+        [ServiceRequestAction.CompleteService] = Permissions.RequestsExecute,
+        [ServiceRequestAction.Accept] = Permissions.RequestsAcceptWork,
+        [ServiceRequestAction.Reject] = Permissions.RequestsAcceptWork,
+        [ServiceRequestAction.Revisit] = Permissions.RequestsRevisit,
+        [ServiceRequestAction.Archive] = Permissions.RequestsArchive,
+        [ServiceRequestAction.Cancel] = Permissions.RequestsCancel,
+    };
+
+    public static bool IsTerminal(ServiceRequestStatus status) =>
+        status is ServiceRequestStatus.Closed or ServiceRequestStatus.Cancelled;
+
+    public static bool Allows(ServiceRequestStatus from, ServiceRequestAction action) => Transitions.ContainsKey((from, action));
+
+    public static IEnumerable<ServiceRequestAction> ActionsFrom(ServiceRequestStatus from) =>
+        Transitions.Keys.Where(k => k.From == from).Select(k => k.Action);
+
+    private static Dictionary<(ServiceRequestStatus, ServiceRequestAction), ServiceRequestStatus[]> BuildTransitions()
+    {
+        var table = new Dictionary<(ServiceRequestStatus, ServiceRequestAction), ServiceRequestStatus[]>
+        {
+            // R-IN-5: automatic validation on submit; missing materials → needsInfo.
+            [(ServiceRequestStatus.Submitted, ServiceRequestAction.Validate)] = [ServiceRequestStatus.NeedsInfo, ServiceRequestStatus.PendingReceipt],
+            [(ServiceRequestStatus.NeedsInfo, ServiceRequestAction.SupplyInfo)] = [ServiceRequestStatus.NeedsInfo, ServiceRequestStatus.PendingReceipt],
+
+            // R-IN-7: simple questions answered and closed at once.
+            [(ServiceRequestStatus.Submitted, ServiceRequestAction.ResolveAtIntake)] = [ServiceRequestStatus.Closed],
+            [(ServiceRequestStatus.PendingReceipt, ServiceRequestAction.ResolveAtIntake)] = [ServiceRequestStatus.Closed],
+
+            // R-JDG-1, R-JDG-2
+            [(ServiceRequestStatus.PendingReceipt, ServiceRequestAction.Receive)] = [ServiceRequestStatus.UnderAssessment],
+            [(ServiceRequestStatus.UnderAssessment, ServiceRequestAction.Judge)] =
+                [ServiceRequestStatus.Planned, ServiceRequestStatus.QuotePending, ServiceRequestStatus.Verifying],
+            [(ServiceRequestStatus.Verifying, ServiceRequestAction.Judge)] = [ServiceRequestStatus.Planned, ServiceRequestStatus.QuotePending],
+            [(ServiceRequestStatus.Verifying, ServiceRequestAction.SupplyInfo)] = [ServiceRequestStatus.Verifying],
+
+            // R-QUO-1: the customer confirms a paid quote electronically before work starts.
+            [(ServiceRequestStatus.QuotePending, ServiceRequestAction.AcceptQuote)] = [ServiceRequestStatus.Planned],
+            [(ServiceRequestStatus.QuotePending, ServiceRequestAction.DeclineQuote)] = [ServiceRequestStatus.Cancelled],
+
+            [(ServiceRequestStatus.Planned, ServiceRequestAction.StartService)] = [ServiceRequestStatus.InService],
+            [(ServiceRequestStatus.InService, ServiceRequestAction.CompleteService)] = [ServiceRequestStatus.PendingAcceptance],
+            [(ServiceRequestStatus.Reservice, ServiceRequestAction.CompleteService)] = [ServiceRequestStatus.PendingAcceptance],
+
+            // R-ACC-1, R-ACC-2
+            [(ServiceRequestStatus.PendingAcceptance, ServiceRequestAction.Accept)] = [ServiceRequestStatus.Accepted],
+            [(ServiceRequestStatus.PendingAcceptance, ServiceRequestAction.Reject)] = [ServiceRequestStatus.Reservice],
+
+            // R-RV-1: dissatisfaction at revisit reopens handling.
+            [(ServiceRequestStatus.Accepted, ServiceRequestAction.Revisit)] = [ServiceRequestStatus.Revisited, ServiceRequestStatus.Reservice],
+
+            // R-ARC-1
+            [(ServiceRequestStatus.Revisited, ServiceRequestAction.Archive)] = [ServiceRequestStatus.Closed],
+        };
+
+        foreach (var state in EarlyStates)
+        {
+            table[(state, ServiceRequestAction.Cancel)] = [ServiceRequestStatus.Cancelled];
+        }
+
+        return table;
+    }
+}

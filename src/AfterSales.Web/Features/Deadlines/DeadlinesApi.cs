@@ -1,0 +1,122 @@
+using AfterSales.Data;
+using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.ServiceRequests;
+using AfterSales.Web.Features.ServiceRequests;
+using AfterSales.Web.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Features.Deadlines;
+
+public sealed record DeadlineRow(Guid RequestId, string RequestNumber, string SupplierName, DeadlineView Deadline);
+
+public sealed record BreachRow(Guid Id, Guid RequestId, string RequestNumber, Guid SupplierId, string SupplierName, DeadlineKind Kind, string Label, DeadlineParty OwedBy, DateTimeOffset DueAt, DateTimeOffset RecordedAt);
+
+/// <summary>Deadlines and breaches across the requests the caller may see (the platform sees all).</summary>
+public sealed class DeadlineQueries(AppDbContext db, TimeProvider clock)
+{
+    public async Task<Page<DeadlineRow>> ListAsync(DeadlineState? state, DeadlineKind? kind, Guid? supplierId, DateTimeOffset? dueBefore, int? pageSize, string? after, CancellationToken cancellationToken)
+    {
+        var size = Cursor.Size(pageSize);
+        var cursor = Cursor.Decode(after);
+        var now = clock.GetUtcNow();
+        var query = db.Deadlines.AsNoTracking().Join(db.ServiceRequests, d => d.ServiceRequestId, r => r.Id, (d, r) => new { d, r });
+        query = state switch
+        {
+            DeadlineState.Running => query.Where(x => x.d.ClosedAt == null && x.d.BreachRecordedAt == null && x.d.DueAt >= now),
+            DeadlineState.Breached => query.Where(x => x.d.BreachRecordedAt != null || (x.d.ClosedAt == null && x.d.DueAt < now)),
+            DeadlineState.Met => query.Where(x => x.d.ClosedAt != null && x.d.BreachRecordedAt == null),
+            DeadlineState.Paused => query.Where(x => x.d.State == DeadlineState.Paused),
+            _ => query,
+        };
+        if (kind is { } k)
+        {
+            query = query.Where(x => x.d.Kind == k);
+        }
+
+        if (supplierId is { } s)
+        {
+            query = query.Where(x => x.r.SupplierId == s);
+        }
+
+        if (dueBefore is { } before)
+        {
+            query = query.Where(x => x.d.DueAt < before);
+        }
+
+        if (cursor is { } c)
+        {
+            var key = new DateTimeOffset(c.Key, TimeSpan.Zero);
+            query = query.Where(x => x.d.DueAt > key || (x.d.DueAt == key && x.d.Id > c.Id));
+        }
+
+        var rows = await query.OrderBy(x => x.d.DueAt).ThenBy(x => x.d.Id).Take(size + 1)
+            .Select(x => new { Deadline = x.d, x.r.Number, x.r.SupplierId }).ToListAsync(cancellationToken);
+        var names = await NamesAsync(rows.Select(r => r.SupplierId), cancellationToken);
+        var items = rows.Take(size).Select(r => new DeadlineRow(r.Deadline.ServiceRequestId, r.Number, names.GetValueOrDefault(r.SupplierId, string.Empty), ServiceRequestQueries.ToView(r.Deadline, now))).ToList();
+        var next = rows.Count > size ? Cursor.Encode(items[^1].Deadline.DueAt.UtcTicks, items[^1].Deadline.Id) : null;
+        return new Page<DeadlineRow>(items, next);
+    }
+
+    public async Task<Page<BreachRow>> BreachesAsync(Guid? supplierId, DeadlineKind? kind, int? pageSize, string? after, CancellationToken cancellationToken)
+    {
+        var size = Cursor.Size(pageSize);
+        var cursor = Cursor.Decode(after);
+        var query = db.DeadlineBreaches.AsNoTracking().Join(db.ServiceRequests, b => b.ServiceRequestId, r => r.Id, (b, r) => new { b, r.Number });
+        if (supplierId is { } s)
+        {
+            query = query.Where(x => x.b.SupplierId == s);
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(x => x.b.Kind == k);
+        }
+
+        if (cursor is { } c)
+        {
+            var key = new DateTimeOffset(c.Key, TimeSpan.Zero);
+            query = query.Where(x => x.b.RecordedAt < key || (x.b.RecordedAt == key && x.b.Id < c.Id));
+        }
+
+        var rows = await query.OrderByDescending(x => x.b.RecordedAt).ThenByDescending(x => x.b.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var names = await NamesAsync(rows.Select(r => r.b.SupplierId), cancellationToken);
+        var items = rows.Take(size).Select(x => new BreachRow(x.b.Id, x.b.ServiceRequestId, x.Number, x.b.SupplierId, names.GetValueOrDefault(x.b.SupplierId, string.Empty),
+            x.b.Kind, DeadlineKindNames.Chinese(x.b.Kind), x.b.OwedBy, x.b.DueAt, x.b.RecordedAt)).ToList();
+        var next = rows.Count > size ? Cursor.Encode(items[^1].RecordedAt.UtcTicks, items[^1].Id) : null;
+        return new Page<BreachRow>(items, next);
+    }
+
+    private Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.Distinct().ToList();
+        return db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
+}
+
+public static class DeadlinesApi
+{
+    public static RouteGroupBuilder MapDeadlinesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/deadlines").WithTags("Deadlines 时效");
+        group.MapGet("/", async (
+            [FromQuery(Name = "state")] DeadlineState? state,
+            [FromQuery(Name = "kind")] DeadlineKind? kind,
+            [FromQuery(Name = "supplierId")] Guid? supplierId,
+            [FromQuery(Name = "dueBefore")] DateTimeOffset? dueBefore,
+            [FromQuery(Name = "page[size]")] int? pageSize,
+            [FromQuery(Name = "page[after]")] string? after,
+            DeadlineQueries queries,
+            CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(state, kind, supplierId, dueBefore, pageSize, after, ct)))
+            .WithSummary("时效列表 Deadlines by state, kind, supplier and due instant");
+        group.MapGet("/breaches", async (
+            [FromQuery(Name = "supplierId")] Guid? supplierId,
+            [FromQuery(Name = "kind")] DeadlineKind? kind,
+            [FromQuery(Name = "page[size]")] int? pageSize,
+            [FromQuery(Name = "page[after]")] string? after,
+            DeadlineQueries queries,
+            CancellationToken ct) => TypedResults.Ok(await queries.BreachesAsync(supplierId, kind, pageSize, after, ct)))
+            .WithSummary("超时记录 Recorded breaches, newest first (R-SLA-4)");
+        return group;
+    }
+}

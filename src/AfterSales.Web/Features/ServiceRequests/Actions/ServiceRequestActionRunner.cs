@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AfterSales.Data;
+using AfterSales.Domain.ServiceRequests;
+using AfterSales.Web.Features.Policies;
+using AfterSales.Web.Http;
+using AfterSales.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Features.ServiceRequests.Actions;
+
+/// <summary>How a workflow action was asked for: the version the client saw (If-Match) and its Idempotency-Key.</summary>
+public sealed record ActionPreconditions(int? ExpectedVersion = null, string? IdempotencyKey = null);
+
+/// <summary>
+/// The shape every workflow use case shares: load the aggregate the caller may see, check the version the
+/// client saw, run one business verb under the request's own policy version, save once. The verb decides
+/// everything else (ARCHITECTURE §3).
+/// </summary>
+public sealed class ServiceRequestActionRunner(AppDbContext db, CallerContext callers, TimeProvider clock, ServiceRulesCatalog rulesCatalog)
+{
+    public async Task<Guid> RunAsync<TCommand>(
+        string idOrNumber,
+        string actionName,
+        TCommand command,
+        ActionPreconditions context,
+        Action<ServiceRequest, Actor, DateTimeOffset, ServiceRules> verb,
+        CancellationToken cancellationToken)
+    {
+        var caller = callers.Required;
+        var fingerprint = $"{actionName}:{idOrNumber}:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(command))))[..32];
+        if (context.IdempotencyKey is not null && await Idempotency.FindAsync(db, caller.UserId, context.IdempotencyKey, fingerprint, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var request = await ServiceRequestLookup.ById(db.ServiceRequests, idOrNumber)
+            .Include(r => r.Deadlines)
+            .Include(r => r.Attachments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("售后单");
+
+        if (context.ExpectedVersion is { } expected && expected != request.Version)
+        {
+            throw new ConcurrencyConflict();
+        }
+
+        var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, cancellationToken);
+        var now = clock.GetUtcNow();
+        verb(request, caller.ToActor(), now, rules);
+        if (context.IdempotencyKey is not null)
+        {
+            Idempotency.Record(db, caller.UserId, context.IdempotencyKey, fingerprint, request.Id, StatusCodes.Status200OK, now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflict();
+        }
+        catch (DbUpdateException) when (context.IdempotencyKey is not null)
+        {
+            // A duplicate with the same key may have won the race; then its result is ours.
+            return await Idempotency.FindAfterRaceAsync(db, caller.UserId, context.IdempotencyKey, fingerprint, cancellationToken) ?? throw new ConcurrencyConflict();
+        }
+
+        return request.Id;
+    }
+}
+
+/// <summary>A request is addressed by its id or by its number (SR-2026-000001).</summary>
+public static class ServiceRequestLookup
+{
+    public static IQueryable<ServiceRequest> ById(IQueryable<ServiceRequest> requests, string idOrNumber) =>
+        Guid.TryParse(idOrNumber, out var id) ? requests.Where(r => r.Id == id) : requests.Where(r => r.Number == idOrNumber.Trim());
+}

@@ -1,0 +1,130 @@
+using AfterSales.Domain.ServiceRequests;
+
+namespace AfterSales.Web.Features.ServiceRequests.Actions;
+
+// One use case per business verb (ARCHITECTURE §3). Each names its input, and lets the aggregate decide.
+
+/// <summary>补充材料 (R-IN-5): the customer has uploaded what was missing.</summary>
+public sealed class SupplyInfo(ServiceRequestActionRunner runner)
+{
+    public sealed record Command(string? Note);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "supplyInfo", command, context, (r, by, now, rules) => r.SupplyInfo(by, command.Note, now, rules), cancellationToken);
+}
+
+/// <summary>当场解答 (R-IN-7).</summary>
+public sealed class ResolveAtIntake(ServiceRequestActionRunner runner)
+{
+    public sealed record Command(string? Answer);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "resolveAtIntake", command, context, (r, by, now, rules) => r.ResolveAtIntake(by, command.Answer ?? string.Empty, now, rules), cancellationToken);
+}
+
+/// <summary>受理 (R-JDG-1).</summary>
+public sealed class ReceiveServiceRequest(ServiceRequestActionRunner runner)
+{
+    public sealed record Command(string? Note);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "receive", command, context, (r, by, now, rules) => r.Receive(by, command.Note, now, rules), cancellationToken);
+}
+
+/// <summary>确认报价 (R-QUO-1).</summary>
+public sealed class AcceptQuote(ServiceRequestActionRunner runner)
+{
+    public sealed record Command;
+
+    public Task<Guid> HandleAsync(string id, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "acceptQuote", new Command(), context, (r, by, now, rules) => r.AcceptQuote(by, now, rules), cancellationToken);
+}
+
+/// <summary>拒绝报价.</summary>
+public sealed class DeclineQuote(ServiceRequestActionRunner runner)
+{
+    public sealed record Command(string? Reason);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "declineQuote", command, context, (r, by, now, rules) => r.DeclineQuote(by, command.Reason ?? string.Empty, now, rules), cancellationToken);
+}
+
+/// <summary>开始服务.</summary>
+public sealed class StartService(ServiceRequestActionRunner runner)
+{
+    public sealed record Command(string? Note);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "startService", command, context, (r, by, now, rules) => r.StartService(by, command.Note, now, rules), cancellationToken);
+}
+
+/// <summary>完成服务: the service record.</summary>
+public sealed class CompleteService(ServiceRequestActionRunner runner)
+{
+    public sealed record PartInput(string? Name, string? PartNumber, int Quantity);
+
+    public sealed record Command(string? WorkDone, IReadOnlyList<PartInput>? PartsUsed, string? Result);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "completeService", command, context, (r, by, now, rules) => r.CompleteService(
+            by,
+            command.WorkDone ?? string.Empty,
+            [.. (command.PartsUsed ?? []).Select(p => new PartUsed(p.Name ?? string.Empty, p.PartNumber, p.Quantity))],
+            command.Result ?? string.Empty,
+            now,
+            rules), cancellationToken);
+}
+
+/// <summary>验收合格 (R-ACC-1).</summary>
+public sealed class AcceptService(ServiceRequestActionRunner runner)
+{
+    public sealed record RatingInput(int Timeliness, int Expertise, int Attitude);
+
+    public sealed record Command(RatingInput? Rating, string? Comment);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
+    {
+        Domain.Common.InvalidInput.Require(command.Rating is not null, "rating", "请为本次服务评分。");
+        return runner.RunAsync(id, "accept", command, context, (r, by, now, rules) => r.Accept(
+            by, new ServiceRating(command.Rating!.Timeliness, command.Rating.Expertise, command.Rating.Attitude), command.Comment, now, rules), cancellationToken);
+    }
+}
+
+/// <summary>验收不合格 (R-ACC-2).</summary>
+public sealed class RejectService(ServiceRequestActionRunner runner)
+{
+    public sealed record Command(IReadOnlyList<string>? FailedItems, IReadOnlyList<Guid>? EvidenceAttachmentIds);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "reject", command, context, (r, by, now, rules) => r.Reject(by, command.FailedItems ?? [], command.EvidenceAttachmentIds ?? [], now, rules), cancellationToken);
+}
+
+/// <summary>回访 (R-RV-1).</summary>
+public sealed class RecordRevisit(ServiceRequestActionRunner runner)
+{
+    public sealed record Command(RevisitChannel? Channel, int Satisfaction, string? Notes);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
+    {
+        Domain.Common.InvalidInput.Require(command.Channel is not null, "channel", "请选择回访方式。");
+        return runner.RunAsync(id, "revisit", command, context, (r, by, now, rules) => r.RecordRevisit(by, command.Channel!.Value, command.Satisfaction, command.Notes, now, rules), cancellationToken);
+    }
+}
+
+/// <summary>归档 (R-ARC-1).</summary>
+public sealed class ArchiveServiceRequest(ServiceRequestActionRunner runner)
+{
+    public sealed record Command;
+
+    public Task<Guid> HandleAsync(string id, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "archive", new Command(), context, (r, by, now, rules) => r.Archive(by, now, rules), cancellationToken);
+}
+
+/// <summary>取消.</summary>
+public sealed class CancelServiceRequest(ServiceRequestActionRunner runner)
+{
+    public sealed record Command(string? Reason);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "cancel", command, context, (r, by, now, rules) => r.Cancel(by, command.Reason ?? string.Empty, now, rules), cancellationToken);
+}

@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using System.Text;
+using AfterSales.Data;
+using AfterSales.Domain.Catalogue;
+using AfterSales.Domain.Common;
+using AfterSales.Domain.Orders;
+using AfterSales.Domain.Organizations;
+using AfterSales.Domain.ServiceRequests;
+using AfterSales.Domain.Warranty;
+using AfterSales.Web.Features.Policies;
+using AfterSales.Web.Features.ServiceRequests.Attachments;
+using AfterSales.Web.Http;
+using AfterSales.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Features.ServiceRequests;
+
+/// <summary>
+/// 售后申请 (R-IN-2, R-IN-3, R-IN-5): checks the order (R-ORD-2) and the warranty (R-WTY-1) before anything is
+/// written, files the request under the supplier's current policy version, stores its attachments and runs
+/// intake validation — all in one transaction, guarded by an Idempotency-Key when the client sends one.
+/// </summary>
+public sealed class OpenServiceRequest(
+    AppDbContext db,
+    CallerContext callers,
+    TimeProvider clock,
+    ServiceRulesCatalog rulesCatalog,
+    AttachmentIntake attachments)
+{
+    public sealed record ContactInput(string? Name, string? Phone);
+
+    public sealed record Command(
+        string? OrderNumber,
+        string? AssetSerial,
+        ServiceType? Type,
+        string? Symptom,
+        DateTimeOffset? OccurredAt,
+        string? Impact,
+        string? SelfChecks,
+        ServiceMode? RequestedResolution,
+        Urgency? Urgency,
+        ContactInput? Contact,
+        RequestChannel? Channel = null);
+
+    public sealed record Result(Guid Id, bool Replayed);
+
+    public async Task<Result> HandleAsync(Command command, IReadOnlyList<IncomingFile> files, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var caller = callers.Required;
+        if (!caller.Has(Permissions.RequestsCreate))
+        {
+            throw new ActionNotPermitted("create", "您的角色不能提交售后申请。");
+        }
+
+        var fingerprint = Fingerprint(command);
+        if (idempotencyKey is not null && await Idempotency.FindAsync(db, caller.UserId, idempotencyKey, fingerprint, cancellationToken) is { } earlier)
+        {
+            return new Result(earlier, true);
+        }
+
+        var orderNumber = InvalidInput.Text(command.OrderNumber, "orderNumber", "采购订单编号", 40);
+        InvalidInput.Require(command.Type is not null, "type", "请选择售后类型。");
+        InvalidInput.Require(command.Contact is not null, "contact", "请填写对接人及联系方式。");
+        var type = command.Type!.Value;
+
+        var order = await db.PurchaseOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
+        if (order is null || (caller.Party == PartyKind.Customer && order.CustomerId != caller.OrganizationId))
+        {
+            throw new WorkflowRuleViolation("R-ORD-1", $"采购订单 {orderNumber} 不存在或不属于贵单位。");
+        }
+
+        if (order.Status != OrderStatus.Accepted)
+        {
+            throw new WorkflowRuleViolation("R-ORD-2", $"采购订单 {order.Number} 尚未验收完成，不能发起售后申请。");
+        }
+
+        var now = clock.GetUtcNow();
+        var (policy, rules) = await PolicyOfSupplierAsync(order.SupplierId, cancellationToken);
+        var (asset, product) = await FindAssetAsync(order, command.AssetSerial, type, cancellationToken);
+        var warranty = product is null ? null : WarrantyRules.Decide(
+            new WarrantyFacts(asset?.AcceptedOn ?? (order.AcceptedAt is { } acceptedAt ? ServiceZone.DateOf(acceptedAt) : null),
+                product.Category, product.WarrantyMonths, order.ContractWarrantyMonths,
+                asset?.DealerId is not null && asset.SoldOn is not null, asset?.SoldOn, asset?.WarrantyCardRegisteredOn),
+            rules.Policy.Warranty,
+            ServiceZone.DateOf(now));
+
+        // R-IN-5 / R-WTY-1: a warranty request on an asset out of warranty is refused with the reason.
+        if (type == ServiceType.WarrantyRepair && warranty is { Covered: false })
+        {
+            var rule = warranty.Status == WarrantyStatus.NotRegistered ? "R-WTY-3" : "R-WTY-1";
+            throw new WorkflowRuleViolation(rule, $"{warranty.Explanation} 质保维修申请不能受理，请改选付费维修。");
+        }
+
+        var details = new ServiceRequestDetails(
+            type,
+            command.Symptom ?? string.Empty,
+            command.OccurredAt,
+            command.Impact,
+            command.SelfChecks,
+            command.RequestedResolution ?? ServiceMode.Remote,
+            command.Urgency ?? Urgency.Normal,
+            new ContactPerson(command.Contact!.Name ?? string.Empty, command.Contact.Phone ?? string.Empty),
+            command.Channel ?? RequestChannel.Portal);
+        var parties = new ServiceRequestParties(order.CustomerId, order.SupplierId, asset?.DealerId ?? order.DealerId, order.Id, order.Number, asset?.Id, asset?.Serial);
+
+        var actor = caller.ToActor();
+        var id = Guid.CreateVersion7(now);
+        var stored = new List<Attachment>();
+        try
+        {
+            foreach (var file in files)
+            {
+                stored.Add(await attachments.StoreAsync(file, id, rules.Policy.Attachments, actor, now, cancellationToken));
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var number = await RequestNumbers.NextAsync(db, "SR", now, cancellationToken);
+            var request = ServiceRequest.Submit(id, number, parties, details, policy, warranty, actor, now, rules);
+            foreach (var attachment in stored)
+            {
+                request.AddAttachment(attachment, actor, now, rules);
+            }
+
+            request.Validate(now, rules);
+            db.ServiceRequests.Add(request);
+            if (idempotencyKey is not null)
+            {
+                Idempotency.Record(db, caller.UserId, idempotencyKey, fingerprint, request.Id, StatusCodes.Status201Created, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Result(request.Id, false);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            stored.ForEach(attachments.Discard);
+            var winner = await Idempotency.FindAfterRaceAsync(db, caller.UserId, idempotencyKey, fingerprint, cancellationToken);
+            return winner is { } id2 ? new Result(id2, true) : throw new ConcurrencyConflict();
+        }
+        catch
+        {
+            stored.ForEach(attachments.Discard);
+            throw;
+        }
+    }
+
+    private async Task<(Domain.Assets.Asset? Asset, Product? Product)> FindAssetAsync(PurchaseOrder order, string? serial, ServiceType type, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(serial))
+        {
+            var orderHasAssets = await db.Assets.AnyAsync(a => a.OrderId == order.Id, cancellationToken);
+            InvalidInput.Require(type != ServiceType.WarrantyRepair || !orderHasAssets, "assetSerial", "质保维修须选择设备编号。");
+            var firstLine = order.Lines.OrderBy(l => l.LineNo).FirstOrDefault();
+            var lineProduct = firstLine is null ? null : await db.Products.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(p => p.Id == firstLine.ProductId, cancellationToken);
+            return (null, lineProduct);
+        }
+
+        var asset = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Serial == serial.Trim(), cancellationToken);
+        if (asset is null || asset.OrderId != order.Id)
+        {
+            throw new WorkflowRuleViolation("R-AST-1", $"设备 {serial.Trim()} 不属于采购订单 {order.Number}。");
+        }
+
+        var product = await db.Products.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == asset.ProductId, cancellationToken);
+        return (asset, product);
+    }
+
+    private Task<(Domain.Policies.ServicePolicy Policy, ServiceRules Rules)> PolicyOfSupplierAsync(Guid supplierId, CancellationToken cancellationToken) =>
+        rulesCatalog.ForSupplierAsync(db, supplierId, cancellationToken);
+
+    private static string Fingerprint(Command command) =>
+        "create:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(command))))[..32];
+}

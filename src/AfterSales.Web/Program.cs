@@ -1,0 +1,113 @@
+using System.Globalization;
+using AfterSales.Data;
+using AfterSales.Web.Components;
+using AfterSales.Web.Features.Catalogue;
+using AfterSales.Web.Features.Deadlines;
+using AfterSales.Web.Features.Policies;
+using AfterSales.Web.Features.ServiceRequests;
+using AfterSales.Web.Features.ServiceRequests.Actions;
+using AfterSales.Web.Features.ServiceRequests.Attachments;
+using AfterSales.Web.Hosting;
+using AfterSales.Web.Http;
+using AfterSales.Web.Jobs;
+using AfterSales.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+// AfterSales: one host for the REST API, the web UI and the background jobs (ADR 0001).
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+// Platform
+services.AddSingleton(TimeProvider.System);
+services.AddAppDatabase(builder.Configuration, builder.Environment);
+services.AddAppIdentity();
+services.AddDataProtection().SetApplicationName("AfterSales").PersistKeysToDbContext<AppDbContext>();
+services.AddProblemDetails();
+services.AddExceptionHandler<ProblemMapper>();
+services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "AfterSales 售后服务管理系统 API";
+    document.Info.Version = "v1";
+    return Task.CompletedTask;
+}));
+services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+services.AddRazorComponents().AddInteractiveServerComponents();
+services.AddMudServices();
+services.AddLocalization();
+
+// Policies and deadlines
+services.AddSingleton<ServiceRulesCatalog>();
+services.AddScoped<DeadlineQueries>();
+services.AddSingleton<DeadlineMonitor>();
+services.AddHostedService<DeadlineMonitorWorker>();
+
+// Catalogue, orders, assets, organisations
+services.AddCatalogueFeatures();
+
+// Service requests: one use case per business verb
+services.AddSingleton<IAttachmentStore>(sp => new LocalDiskAttachmentStore(
+    Path.Combine(Database.DataDirectory(builder.Configuration, builder.Environment), "attachments"), sp.GetRequiredService<TimeProvider>()));
+services.AddScoped<AttachmentIntake>();
+services.AddScoped<ServiceRequestQueries>();
+services.AddScoped<OpenServiceRequest>();
+services.AddScoped<AttachFile>();
+services.AddScoped<DownloadAttachment>();
+services.AddScoped<ServiceRequestActionRunner>();
+services.AddScoped<SupplyInfo>();
+services.AddScoped<ResolveAtIntake>();
+services.AddScoped<ReceiveServiceRequest>();
+services.AddScoped<JudgeResponsibility>();
+services.AddScoped<AcceptQuote>();
+services.AddScoped<DeclineQuote>();
+services.AddScoped<StartService>();
+services.AddScoped<CompleteService>();
+services.AddScoped<AcceptService>();
+services.AddScoped<RejectService>();
+services.AddScoped<RecordRevisit>();
+services.AddScoped<ArchiveServiceRequest>();
+services.AddScoped<CancelServiceRequest>();
+
+// Start-up: migrations, roles, presets, demo data
+services.AddScoped<DemoData>();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = cultures,
+    SupportedUICultures = cultures,
+});
+app.MapStaticAssets();
+app.UseAuthentication();
+app.UseMiddleware<CallerMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapAuthApi();
+api.MapServiceRequestsApi();
+api.MapDeadlinesApi();
+api.MapCatalogueApi();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapScalarApiReference("/scalar").AllowAnonymous();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapWebSignIn();
+app.MapCultureSwitch();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

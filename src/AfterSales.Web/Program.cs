@@ -18,6 +18,10 @@ using Scalar.AspNetCore;
 
 // AfterSales: one host for the REST API, the web UI and the background jobs (ADR 0001).
 var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet run` starts in Production from the build output: serve the libraries' static web assets
+// (MudBlazor, the Blazor script) from the build manifest there too. A published app has none and uses wwwroot.
+builder.WebHost.UseStaticWebAssets();
 var services = builder.Services;
 
 // Platform
@@ -81,12 +85,16 @@ await app.PrepareDatabaseAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
-app.UseRequestLocalization(new RequestLocalizationOptions
+var localization = new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
     SupportedCultures = cultures,
     SupportedUICultures = cultures,
-});
+};
+
+// Chinese unless the user picked English with the switch (cookie): the browser's language does not decide (R-X-2).
+localization.RequestCultureProviders = [.. localization.RequestCultureProviders.Where(p => p is not AcceptLanguageHeaderRequestCultureProvider)];
+app.UseRequestLocalization(localization);
 app.MapStaticAssets();
 app.UseAuthentication();
 app.UseMiddleware<CallerMiddleware>();

@@ -37,6 +37,9 @@ public static class ContentSniffer
         [AttachmentKind.Other] = [ContentFamily.Image, ContentFamily.Video, ContentFamily.Pdf, ContentFamily.Text, ContentFamily.Archive, ContentFamily.Office],
     };
 
+    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static bool IsAllowed(AttachmentKind kind, SniffedContent content) => Allowed[kind].Contains(content.Family);
 
     public static string AllowedDescription(AttachmentKind kind) => string.Join("、", Allowed[kind].Select(f => f switch
@@ -52,12 +55,13 @@ public static class ContentSniffer
 
     public static SniffedContent? Detect(ReadOnlySpan<byte> head, string fileName)
     {
-        if (head.StartsWith("\xFF\xD8\xFF"u8))
+        // Byte arrays, not u8 literals: "\xFF" in a u8 literal is U+00FF encoded as two bytes.
+        if (head.StartsWith(JpegMagic))
         {
             return new("image/jpeg", ContentFamily.Image);
         }
 
-        if (head.StartsWith("\x89PNG\r\n\x1A\n"u8))
+        if (head.StartsWith(PngMagic))
         {
             return new("image/png", ContentFamily.Image);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AfterSales.Data;
 using AfterSales.Web.Components;
+using AfterSales.Web.Components.Shared;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Policies;
@@ -43,6 +44,8 @@ services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["r
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddMudServices();
 services.AddLocalization();
+services.AddScoped<ScopedOperations>();
+services.AddScoped<Ticker>();
 
 // Policies and deadlines
 services.AddSingleton<ServiceRulesCatalog>();

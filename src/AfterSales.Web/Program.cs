@@ -4,6 +4,7 @@ using AfterSales.Web.Components;
 using AfterSales.Web.Components.Shared;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Deadlines;
+using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Features.ServiceRequests;
 using AfterSales.Web.Features.ServiceRequests.Actions;
@@ -55,6 +56,7 @@ services.AddHostedService<DeadlineMonitorWorker>();
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
+services.AddPlatformFeatures();
 
 // Service requests: one use case per business verb
 services.AddSingleton<IAttachmentStore>(sp => new LocalDiskAttachmentStore(
@@ -109,6 +111,7 @@ api.MapAuthApi();
 api.MapServiceRequestsApi();
 api.MapDeadlinesApi();
 api.MapCatalogueApi();
+api.MapPlatformApi();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

@@ -12,6 +12,12 @@ public sealed class NotFound(string what) : Exception($"{what}不存在或无权
 /// <summary>A write based on a stale version (409): someone else changed the record first.</summary>
 public sealed class ConcurrencyConflict() : Exception("该记录已被他人修改，请刷新后重试。");
 
+/// <summary>A record with the same unique key (a code, a user name) already exists (409, naming the field).</summary>
+public sealed class DuplicateRecord(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
 /// <summary>Content too large (413) or of a type not accepted (415).</summary>
 public sealed class UploadRefused(int status, string message) : Exception(message)
 {
@@ -44,6 +50,7 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
         NotFound e => Problem(StatusCodes.Status404NotFound, "未找到 Not found", e.Message),
         TransitionRefused e => WithRule(Problem(StatusCodes.Status409Conflict, "当前状态不允许此操作 Not allowed in this state", e.Message), e.RuleId, ("currentStatus", ToCamel(e.CurrentStatus)), ("action", e.Action)),
         ConcurrencyConflict e => Problem(StatusCodes.Status409Conflict, "并发修改冲突 Concurrent change", e.Message),
+        DuplicateRecord e => Duplicate(e),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "并发修改冲突 Concurrent change", new ConcurrencyConflict().Message),
         UploadRefused e => Problem(e.Status, e.Status == StatusCodes.Status413PayloadTooLarge ? "文件过大 Too large" : "文件类型不支持 Unsupported media type", e.Message),
         WorkflowRuleViolation e => WithRule(Problem(StatusCodes.Status422UnprocessableEntity, "业务规则不允许 Business rule refused", e.Message), e.RuleId),
@@ -79,6 +86,14 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
         };
         return problem;
     }
+
+    private static ProblemDetails Duplicate(DuplicateRecord e) => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [e.Field] = [e.Message] })
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "记录已存在 Already exists",
+        Detail = e.Message,
+        Type = "https://httpstatuses.io/409",
+    };
 
     private static ProblemDetails Problem(int status, string title, string detail) => new()
     {

@@ -92,6 +92,67 @@ public sealed partial class CustomerPortalJourneyTests(BrowserApp app) : Browser
     }
 
     [Fact]
+    public async Task A_file_the_server_would_refuse_is_named_on_the_form_and_nothing_is_filed()
+    {
+        var page = await App.SignInAsync("customer");
+        await page.GotoAsync("/requests/new?order=PO-2026-0001&asset=EQ-0002&type=warrantyRepair");
+        await Expect(page, "[data-testid=asset-warranty-chip][data-status=InWarranty]");
+        await page.FillAsync("[data-testid=symptom]", "指示灯不亮");
+        await page.FillAsync("[data-testid=contact-phone]", "0512-6555-0101");
+
+        // Over the size limit: refused in the browser before a byte is sent (R-IN-4).
+        var large = Path.Combine(Path.GetTempPath(), $"现场-{Guid.NewGuid():N}.jpg");
+        var disguised = Path.Combine(Path.GetTempPath(), $"合格证-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(large, [.. SampleFiles.Jpeg, .. new byte[21 * 1024 * 1024]], TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(disguised, SampleFiles.Executable, TestContext.Current.CancellationToken);
+        try
+        {
+            await page.SetInputFilesAsync("[data-testid=attachment-input]", large);
+            var refused = await Expect(page, "[data-testid=attachment-row][data-state=Failed]");
+            Assert.Contains("20.0 MB", await refused.InnerTextAsync(), StringComparison.Ordinal);
+            await refused.Locator("[data-testid=attachment-remove]").ClickAsync();
+            await page.Locator("[data-testid=attachment-row]").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+            // Named .pdf but not a PDF: the server sniffs the bytes and refuses (415); the form says which file.
+            await page.SetInputFilesAsync("[data-testid=attachment-input]", disguised);
+            await Expect(page, "[data-testid=attachment-row][data-state=Ready][data-kind=Certificate]");
+        }
+        finally
+        {
+            File.Delete(large);
+            File.Delete(disguised);
+        }
+
+        await page.ClickAsync("[data-testid=submit]");
+
+        var error = await (await Expect(page, "[data-testid=form-error]")).InnerTextAsync();
+        Assert.Contains("只接受", error, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(disguised), await page.InnerTextAsync("[data-testid=attachments-error]"), StringComparison.Ordinal);
+        Assert.EndsWith("/requests/new", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_list_pages_with_load_more()
+    {
+        // customer2's requests: invisible to customer, so the other journeys in this class still start from an empty list.
+        var flow = new RequestFlow(App);
+        for (var i = 0; i < 21; i++)
+        {
+            await flow.CreateAsync("customer2", RequestFlow.NewRequestBody("PO-2026-0003", "EQ-0201"), withCertificate: false);
+        }
+
+        var page = await App.SignInAsync("customer2");
+        await Expect(page, "[data-testid=load-more]");
+        Assert.Equal(20, await page.Locator("[data-testid=request-row]").CountAsync());
+
+        await page.ClickAsync("[data-testid=load-more]");
+
+        await page.Locator("[data-testid=load-more]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(21, await page.Locator("[data-testid=request-row]").CountAsync());
+        Assert.Equal(21, (await page.Locator("[data-testid=request-row]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.number)")).Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_portal_pages_speak_English_after_the_language_switch()
     {
         var page = await App.SignInAsync("customer");

@@ -12,6 +12,9 @@ public sealed class NotFound(string what) : Exception($"{what}不存在或无权
 /// <summary>A write based on a stale version (409): someone else changed the record first.</summary>
 public sealed class ConcurrencyConflict() : Exception("该记录已被他人修改，请刷新后重试。");
 
+/// <summary>A record with the same business key (order number, serial, model …) already exists (409).</summary>
+public sealed class AlreadyExists(string message) : Exception(message);
+
 /// <summary>Content too large (413) or of a type not accepted (415).</summary>
 public sealed class UploadRefused(int status, string message) : Exception(message)
 {
@@ -44,6 +47,7 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
         NotFound e => Problem(StatusCodes.Status404NotFound, "未找到 Not found", e.Message),
         TransitionRefused e => WithRule(Problem(StatusCodes.Status409Conflict, "当前状态不允许此操作 Not allowed in this state", e.Message), e.RuleId, ("currentStatus", ToCamel(e.CurrentStatus)), ("action", e.Action)),
         ConcurrencyConflict e => Problem(StatusCodes.Status409Conflict, "并发修改冲突 Concurrent change", e.Message),
+        AlreadyExists e => Problem(StatusCodes.Status409Conflict, "记录已存在 Already exists", e.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "并发修改冲突 Concurrent change", new ConcurrencyConflict().Message),
         UploadRefused e => Problem(e.Status, e.Status == StatusCodes.Status413PayloadTooLarge ? "文件过大 Too large" : "文件类型不支持 Unsupported media type", e.Message),
         WorkflowRuleViolation e => WithRule(Problem(StatusCodes.Status422UnprocessableEntity, "业务规则不允许 Business rule refused", e.Message), e.RuleId),

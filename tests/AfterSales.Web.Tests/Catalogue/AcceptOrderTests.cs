@@ -183,6 +183,23 @@ public sealed class AcceptOrderTests(AfterSalesApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task Two_acceptances_at_once_accept_the_order_once()
+    {
+        await _orders.PlaceAsync("PO-2026-1012", OrderCalls.Line("PLC-200", 2));
+        await _orders.RegisterAsync("EQ-1012", "PO-2026-1012");
+        var first = await App.ClientForAsync("customer");
+        var second = await App.ClientForAsync("customer");
+
+        var responses = await Task.WhenAll(
+            first.PostJsonAsync("/api/v1/orders/PO-2026-1012/accept", null),
+            second.PostJsonAsync("/api/v1/orders/PO-2026-1012/accept", null));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal(AfterSalesApp.StartTime, (await first.GetAsync<OrderView>("/api/v1/orders/PO-2026-1012")).AcceptedAt);
+        Assert.Equal(WarrantyStatus.InWarranty, (await first.GetAsync<AssetView>("/api/v1/assets/EQ-1012")).Warranty.Status);
+    }
+
+    [Fact]
     public async Task A_retry_with_the_same_Idempotency_Key_returns_the_first_acceptance()
     {
         await _orders.PlaceAsync("PO-2026-1009", OrderCalls.Line("PLC-200"));

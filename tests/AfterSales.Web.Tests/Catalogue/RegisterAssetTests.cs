@@ -50,6 +50,22 @@ public sealed class RegisterAssetTests(AfterSalesApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task Two_registrations_racing_for_the_last_unit_of_a_line_register_one()
+    {
+        await _orders.PlaceAsync("PO-2026-3006", OrderCalls.Line("PLC-200", 1));
+        var first = await App.ClientForAsync("supplier.agent");
+        var second = await App.ClientForAsync("supplier.manager");
+
+        var responses = await Task.WhenAll(
+            first.PostJsonAsync("/api/v1/assets", OrderCalls.AssetBody("EQ-3010", "PO-2026-3006")),
+            second.PostJsonAsync("/api/v1/assets", OrderCalls.AssetBody("EQ-3011", "PO-2026-3006")));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity], responses.Select(r => r.StatusCode).Order());
+        var listed = await first.GetAsync<AfterSales.Web.Http.Page<AssetView>>("/api/v1/assets?orderNumber=PO-2026-3006");
+        Assert.Single(listed.Items);
+    }
+
+    [Fact]
     public async Task A_serial_already_registered_anywhere_is_409()
     {
         await _orders.PlaceAsync("PO-2026-3003", OrderCalls.Line("PLC-200", 3));

@@ -176,6 +176,17 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
         return Paged(views, size, a => Cursor.Encode(0, a.Id));
     }
 
+    /// <summary>How many assets each line of an order has (R-AST-1: at most its quantity); lines without any are left out.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> AssetCountsByLineAsync(string orderNumber, CancellationToken cancellationToken)
+    {
+        var number = orderNumber.Trim();
+        return await db.Assets.AsNoTracking()
+            .Where(a => db.PurchaseOrders.Any(o => o.Id == a.OrderId && o.Number == number))
+            .GroupBy(a => a.OrderLineNo)
+            .Select(g => new { Line = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Line, x => x.Count, cancellationToken);
+    }
+
     public Task<AssetView> AssetAsync(string serial, CancellationToken cancellationToken) => AssetAsync(a => a.Serial == serial.Trim(), cancellationToken);
 
     public Task<AssetView> AssetAsync(Guid id, CancellationToken cancellationToken) => AssetAsync(a => a.Id == id, cancellationToken);

@@ -1,3 +1,6 @@
+using AfterSales.Domain.Common;
+using AfterSales.Domain.Orders;
+
 namespace AfterSales.Domain.Assets;
 
 /// <summary>安装地点: where the asset runs; drives same-city vs other-city arrival targets later (R-EXE-2).</summary>
@@ -27,6 +30,40 @@ public sealed class Asset
         DealerId = dealerId;
         Site = site;
         Batch = batch;
+    }
+
+    /// <summary>
+    /// 登记设备 (R-AST-1): one unit of an order line gets its serial and installation site. The batch defaults to the
+    /// line's; an asset of an accepted order takes the order's acceptance date so its warranty has started (R-WTY-1);
+    /// a dealer-sold order's asset records the dealer and the date of sale (R-WTY-3).
+    /// </summary>
+    public static Asset Register(Guid id, string? serial, PurchaseOrder order, int? lineNo, int assetsAlreadyOnLine, string? siteCity, string? siteAddress,
+        string? batch, DateOnly? soldOn, DateOnly today)
+    {
+        var cleanSerial = Identifiers.Require(serial, "serial", "设备编号", 80);
+        var city = InvalidInput.Text(siteCity, "siteCity", "安装城市", 100);
+        var address = InvalidInput.Text(siteAddress, "siteAddress", "安装地址", 300);
+        var cleanBatch = InvalidInput.OptionalText(batch, "batch", "批次", 80);
+        var line = order.LineForNewAsset(lineNo, assetsAlreadyOnLine);
+        var asset = new Asset(id, cleanSerial, line.ProductId, order.Id, line.LineNo, order.CustomerId, order.SupplierId, new InstallationSite(city, address), cleanBatch ?? line.Batch);
+        if (order.AcceptanceDate() is { } acceptedOn)
+        {
+            asset.RecordAcceptance(acceptedOn);
+        }
+
+        if (order.DealerId is { } dealer)
+        {
+            var placedOn = ServiceZone.DateOf(order.PlacedAt);
+            var saleDate = soldOn ?? placedOn;
+            InvalidInput.Require(saleDate >= placedOn && saleDate <= today, "soldOn", "销售日期须在下单日与今天之间。");
+            asset.RecordDealerSale(dealer, saleDate);
+        }
+        else
+        {
+            InvalidInput.Require(soldOn is null, "soldOn", "该订单不是经销商销售，不需要销售日期。");
+        }
+
+        return asset;
     }
 
     public Guid Id { get; private set; }

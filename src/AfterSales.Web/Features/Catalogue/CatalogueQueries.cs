@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AfterSales.Data;
 using AfterSales.Domain.Common;
 using AfterSales.Domain.Orders;
@@ -108,8 +109,11 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
 
         if (!string.IsNullOrWhiteSpace(search))
         {
+            // By number or by the name of a party to the order. The organisations stay filtered: IgnoreQueryFilters here
+            // would switch the filters off for the orders too (it applies to the whole query).
             var term = search.Trim();
-            query = query.Where(o => o.Number.Contains(term));
+            var parties = db.Organizations.Where(org => org.Name.Contains(term)).Select(org => org.Id);
+            query = query.Where(o => o.Number.Contains(term) || parties.Contains(o.CustomerId) || parties.Contains(o.SupplierId) || (o.DealerId != null && parties.Contains(o.DealerId.Value)));
         }
 
         if (cursor is { } c)
@@ -124,9 +128,24 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
         return Paged(views, size, o => Cursor.Encode(o.PlacedAt.UtcTicks, o.Id));
     }
 
-    public async Task<OrderView> OrderAsync(string number, CancellationToken cancellationToken)
+    public Task<OrderView> OrderAsync(string number, CancellationToken cancellationToken) => OrderAsync(o => o.Number == number.Trim(), cancellationToken);
+
+    public Task<OrderView> OrderAsync(Guid id, CancellationToken cancellationToken) => OrderAsync(o => o.Id == id, cancellationToken);
+
+    public async Task<ProductView> ProductAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Products.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new ProductView(p.Id, p.SupplierId, p.Model, p.Name, p.Category, p.WarrantyMonths, p.Specification))
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("产品");
+
+    public async Task<PriceListItemView> PriceListItemAsync(Guid id, CancellationToken cancellationToken)
     {
-        var order = await db.PurchaseOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Number == number, cancellationToken) ?? throw new NotFound("采购订单");
+        var p = await db.PriceListItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new NotFound("价格表项目");
+        return new PriceListItemView(p.Id, p.SupplierId, p.Code, p.Name, p.Kind, p.Unit, p.UnitPrice, p.ValidFrom, p.ValidTo, p.LeadTimeDays);
+    }
+
+    private async Task<OrderView> OrderAsync(Expression<Func<PurchaseOrder, bool>> which, CancellationToken cancellationToken)
+    {
+        var order = await db.PurchaseOrders.AsNoTracking().SingleOrDefaultAsync(which, cancellationToken) ?? throw new NotFound("采购订单");
         var names = await NamesAsync([order.CustomerId, order.SupplierId, order.DealerId ?? Guid.Empty], cancellationToken);
         return ToView(order, names);
     }
@@ -157,12 +176,28 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
         return Paged(views, size, a => Cursor.Encode(0, a.Id));
     }
 
-    public async Task<AssetView> AssetAsync(string serial, CancellationToken cancellationToken)
+    /// <summary>How many assets each line of an order has (R-AST-1: at most its quantity); lines without any are left out.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> AssetCountsByLineAsync(string orderNumber, CancellationToken cancellationToken)
     {
-        var row = await db.Assets.AsNoTracking().Where(a => a.Serial == serial.Trim())
-            .Join(db.PurchaseOrders.IgnoreQueryFilters(), a => a.OrderId, o => o.Id, (a, o) => new { a, o })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("设备");
-        return (await AssetViewsAsync([(row.a, row.o)], cancellationToken))[0];
+        var number = orderNumber.Trim();
+        return await db.Assets.AsNoTracking()
+            .Where(a => db.PurchaseOrders.Any(o => o.Id == a.OrderId && o.Number == number))
+            .GroupBy(a => a.OrderLineNo)
+            .Select(g => new { Line = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Line, x => x.Count, cancellationToken);
+    }
+
+    public Task<AssetView> AssetAsync(string serial, CancellationToken cancellationToken) => AssetAsync(a => a.Serial == serial.Trim(), cancellationToken);
+
+    public Task<AssetView> AssetAsync(Guid id, CancellationToken cancellationToken) => AssetAsync(a => a.Id == id, cancellationToken);
+
+    private async Task<AssetView> AssetAsync(Expression<Func<Domain.Assets.Asset, bool>> which, CancellationToken cancellationToken)
+    {
+        // Two queries on purpose: IgnoreQueryFilters applies to a whole query, so joining the order "unfiltered" would
+        // also unfilter the asset and show another organisation's asset (R-ROLE-1). Seeing the asset is seeing its order.
+        var asset = await db.Assets.AsNoTracking().Where(which).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("设备");
+        var order = await db.PurchaseOrders.IgnoreQueryFilters().AsNoTracking().SingleAsync(o => o.Id == asset.OrderId, cancellationToken);
+        return (await AssetViewsAsync([(asset, order)], cancellationToken))[0];
     }
 
     public async Task<Page<PriceListItemView>> PriceListAsync(Guid? supplierId, QuoteLineKind? kind, string? search, bool validToday, int? pageSize, string? after, CancellationToken cancellationToken)

@@ -82,6 +82,14 @@ public sealed class RequestDetailJourneyTests : BrowserTest
         await Expect(agent.Locator("[data-testid=missing-vouchers]")).ToContainTextAsync("现场照片");
         await BrowserApp.ScreenshotAsync(agent, "detail-05-agent-missing-vouchers");
 
+        // R-ARC-1: archiving before the vouchers are uploaded is refused with the list of what is missing.
+        await StartActionAsync(agent, "archive");
+        await Expect(agent.Locator("[data-testid=archive-missing]")).ToContainTextAsync("现场照片");
+        await agent.ClickAsync("[data-testid=action-submit]");
+        await Expect(agent.Locator("[data-testid=action-error]")).ToContainTextAsync("归档前须上传完整服务凭证，缺少：维修/保养报告、现场照片。（规则 R-ARC-1）");
+        await agent.ClickAsync("[data-testid=action-dismiss]");
+        await Expect(agent.Locator("[data-testid=action-dialog]")).ToHaveCountAsync(0);
+
         await UploadAsync(agent, "维修/保养报告", new FilePayload { Name = "维修报告.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
         await Expect(agent.Locator("[data-testid=attachment-row][data-kind=ServiceReport]")).ToContainTextAsync("维修报告.pdf");
         var href = await agent.Locator("[data-testid=attachment-row][data-kind=ServiceReport] [data-testid=attachment-link]").GetAttributeAsync("href");
@@ -131,7 +139,8 @@ public sealed class RequestDetailJourneyTests : BrowserTest
 
         // R-WTY-4: the asset is in warranty, so a quality fault on a paid quote is refused without an exclusion.
         await agent.ClickAsync("[data-testid=action-submit]");
-        await Expect(agent.Locator("[data-testid=action-error]")).ToContainTextAsync("除外条款");
+        await Expect(agent.Locator("[data-testid=action-error]")).ToContainTextAsync("必须引用除外条款");
+        await Expect(agent.Locator("[data-testid=action-error]")).ToContainTextAsync("R-WTY-4");
         await BrowserApp.ScreenshotAsync(agent, "detail-07-agent-quote-refused-R-WTY-4");
 
         await ChooseAsync(agent, "judge-responsibility", "人为损坏");
@@ -219,6 +228,64 @@ public sealed class RequestDetailJourneyTests : BrowserTest
 
         await ExpectStatusAsync(customer, ServiceRequestStatus.UnderAssessment);
         await Expect(customer.Locator("[data-testid=timeline-entry][data-action=receive]")).ToContainTextAsync("已安排工程师分析");
+    }
+
+    [Fact]
+    public async Task A_customer_rejects_the_work_naming_the_failed_item_and_its_evidence()
+    {
+        var request = await new RequestFlow(App).ToAsync(ServiceRequestStatus.PendingAcceptance);
+        var customerApi = await App.ClientForAsync("customer");
+        (await customerApi.UploadAsync(request.Id.ToString(), AttachmentKind.Evidence, SampleFiles.Png, "仍报错.png")).EnsureSuccessStatusCode();
+
+        var customer = await OpenAsync("customer", request.Number);
+        await StartActionAsync(customer, "reject");
+        await FillAsync(customer, "reject-item", "试机 30 分钟后再次报错 E03");
+        var evidence = customer.GetByRole(AriaRole.Checkbox, new() { Name = "佐证材料 · 仍报错.png" });
+        await evidence.CheckAsync();
+        await Expect(evidence).ToBeCheckedAsync();
+        await BrowserApp.ScreenshotAsync(customer, "detail-13-customer-reject");
+        await SubmitAsync(customer, ServiceRequestStatus.Reservice);
+
+        var rejections = customer.Locator("[data-testid=rejections]");
+        await Expect(rejections).ToContainTextAsync("试机 30 分钟后再次报错 E03");
+        await Expect(rejections).ToContainTextAsync("仍报错.png");
+        Assert.Empty(await ActionButtonsAsync(customer));
+    }
+
+    [Fact]
+    public async Task Cancelling_asks_for_a_reason_and_a_confirmation_and_then_closes_uploads()
+    {
+        var request = await new RequestFlow(App).CreateAsync();
+        var customer = await OpenAsync("customer", request.Number);
+
+        await StartActionAsync(customer, "cancel");
+        await Expect(customer.Locator("[data-testid=action-submit]")).ToBeDisabledAsync();
+        await customer.Locator("[data-testid=action-dialog]").GetByText("我确认取消此售后单").ClickAsync();
+
+        // No reason: the server's refusal is shown next to the field.
+        await customer.ClickAsync("[data-testid=action-submit]");
+        await Expect(customer.Locator("[data-testid=action-dialog] .mud-input-helper-text.mud-input-error")).ToContainTextAsync("取消原因不能为空");
+
+        await FillAsync(customer, "action-note", "设备已自行修复");
+        await SubmitAsync(customer, ServiceRequestStatus.Cancelled);
+        await Expect(customer.Locator("[data-testid=cancel-reason]")).ToContainTextAsync("设备已自行修复");
+        await Expect(customer.Locator("[data-testid=upload]")).ToHaveCountAsync(0);
+        await Expect(customer.Locator("[data-testid=actions]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_dissatisfied_revisit_is_warned_about_and_reopens_handling()
+    {
+        var request = await new RequestFlow(App).ToAsync(ServiceRequestStatus.Accepted);
+        var platform = await OpenAsync("platform", request.Number);
+
+        await StartActionAsync(platform, "revisit");
+        await Expect(platform.Locator("[data-testid=revisit-reopen-warning]")).ToContainTextAsync("满意度 ≤ 2 分");
+        await RateAsync(platform, "revisit-satisfaction", 2);
+        await Expect(platform.Locator("[data-testid=revisit-reopen-warning].mud-alert-text-warning")).ToBeVisibleAsync();
+        await FillAsync(platform, "revisit-notes", "客户反映仍偶发报错");
+        await SubmitAsync(platform, ServiceRequestStatus.Reservice);
+        await Expect(platform.Locator("[data-testid=revisit]")).ToContainTextAsync("已重新打开处理");
     }
 
     [Fact]

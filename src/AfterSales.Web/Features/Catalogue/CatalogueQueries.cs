@@ -159,10 +159,12 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
 
     public async Task<AssetView> AssetAsync(string serial, CancellationToken cancellationToken)
     {
-        var row = await db.Assets.AsNoTracking().Where(a => a.Serial == serial.Trim())
-            .Join(db.PurchaseOrders.IgnoreQueryFilters(), a => a.OrderId, o => o.Id, (a, o) => new { a, o })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("设备");
-        return (await AssetViewsAsync([(row.a, row.o)], cancellationToken))[0];
+        var asset = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Serial == serial.Trim(), cancellationToken) ?? throw new NotFound("设备");
+
+        // The order is read on its own: IgnoreQueryFilters lifts every filter of the query it is part of, so joined to
+        // the asset it would show any organisation's asset (R-ROLE-1). A party that sees the asset may read its order.
+        var order = await db.PurchaseOrders.IgnoreQueryFilters().AsNoTracking().SingleAsync(o => o.Id == asset.OrderId, cancellationToken);
+        return (await AssetViewsAsync([(asset, order)], cancellationToken))[0];
     }
 
     public async Task<Page<PriceListItemView>> PriceListAsync(Guid? supplierId, QuoteLineKind? kind, string? search, bool validToday, int? pageSize, string? after, CancellationToken cancellationToken)

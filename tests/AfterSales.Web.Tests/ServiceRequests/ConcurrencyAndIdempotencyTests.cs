@@ -128,6 +128,38 @@ public sealed class ConcurrencyAndIdempotencyTests(AfterSalesApp app) : ApiTest(
     }
 
     [Fact]
+    public async Task An_Idempotency_Key_belongs_to_its_user_so_two_customers_with_one_key_file_two_requests()
+    {
+        var marker = $"同一个键 {Guid.NewGuid():N}";
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = $"shared-{marker}" };
+        var body = new
+        {
+            orderNumber = "PO-2026-0003",
+            assetSerial = "EQ-0201",
+            type = "technicalSupport",
+            symptom = marker,
+            contact = new { name = "李工", phone = "13900000000" },
+        };
+
+        var mine = await (await (await App.ClientForAsync("customer")).PostJsonAsync(Requests, Body(marker), headers)).ReadAsync<ServiceRequestView>(HttpStatusCode.Created);
+        var theirs = await (await (await App.ClientForAsync("customer2")).PostJsonAsync(Requests, body, headers)).ReadAsync<ServiceRequestView>(HttpStatusCode.Created);
+
+        Assert.NotEqual(mine.Id, theirs.Id);
+        Assert.Equal("宁波海川科技有限公司", theirs.Customer.Name);
+    }
+
+    [Fact]
+    public async Task An_Idempotency_Key_over_200_characters_is_400_naming_the_header()
+    {
+        var customer = await App.ClientForAsync("customer");
+        var marker = $"超长键 {Guid.NewGuid():N}";
+
+        await (await customer.PostJsonAsync(Requests, Body(marker), new Dictionary<string, string> { ["Idempotency-Key"] = new string('k', 201) })).NamesFieldAsync("Idempotency-Key");
+
+        Assert.Empty(await customer.AllRequestsAsync($"&q={Uri.EscapeDataString(marker)}"));
+    }
+
+    [Fact]
     public async Task Five_simultaneous_creates_with_one_Idempotency_Key_file_one_request()
     {
         var customer = await App.ClientForAsync("customer");

@@ -33,6 +33,59 @@ public sealed class ServiceRequestRefusalTests(AfterSalesApp app) : ApiTest(app)
         await agent.AssertUnchangedAsync(request);
     }
 
+    [Fact]
+    public async Task Accepting_a_quote_when_none_is_pending_is_409_naming_the_current_status()
+    {
+        var request = await _flow.ToAsync(ServiceRequestStatus.Planned);
+        var customer = await App.ClientForAsync("customer");
+
+        var problem = await (await customer.PostJsonAsync($"{Requests}/{request.Id}/acceptQuote", null)).NamesRuleAsync("R-FLOW", HttpStatusCode.Conflict);
+
+        Assert.Equal("planned", problem.GetProperty("currentStatus").GetString());
+        await customer.AssertUnchangedAsync(request);
+    }
+
+    [Fact]
+    public async Task Uploading_to_a_cancelled_request_is_409_and_nothing_is_stored()
+    {
+        var request = await _flow.CreateAsync();
+        var customer = await App.ClientForAsync("customer");
+        var cancelled = await customer.ActAsync(request.Id, "cancel", new { reason = "已自行修复" });
+        var filesBefore = StoredFiles();
+
+        var problem = await (await customer.UploadAsync(request.Id.ToString(), AttachmentKind.Photo, SampleFiles.Jpeg, "晚到的照片.jpg")).NamesRuleAsync("R-FLOW", HttpStatusCode.Conflict);
+
+        Assert.Equal("cancelled", problem.GetProperty("currentStatus").GetString());
+        await customer.AssertUnchangedAsync(cancelled);
+        Assert.Equal(filesBefore, StoredFiles());
+    }
+
+    [Theory]
+    [InlineData("cancel", "reason")]
+    [InlineData("receive", "note")]
+    public async Task An_action_with_a_missing_or_overlong_text_is_400_naming_it(string action, string field)
+    {
+        var request = await _flow.CreateAsync();
+        var client = await App.ClientForAsync(action == "cancel" ? "customer" : "supplier.agent");
+        object body = action == "cancel" ? new { reason = " " } : new { note = new string('长', 2001) };
+
+        await (await client.PostJsonAsync($"{Requests}/{request.Id}/{action}", body)).NamesFieldAsync(field);
+        await client.AssertUnchangedAsync(request);
+    }
+
+    [Fact]
+    public async Task Rejecting_with_evidence_from_another_request_is_400_naming_the_evidence()
+    {
+        var other = await _flow.CreateAsync();
+        var request = await _flow.ToAsync(ServiceRequestStatus.PendingAcceptance);
+        var customer = await App.ClientForAsync("customer");
+
+        var response = await customer.PostJsonAsync($"{Requests}/{request.Id}/reject", new { failedItems = new[] { "仍报警" }, evidenceAttachmentIds = new[] { other.Attachments.Single().Id } });
+
+        await response.NamesFieldAsync("evidenceAttachmentIds");
+        await customer.AssertUnchangedAsync(request);
+    }
+
     [Theory]
     [InlineData("customer", "receive")]
     [InlineData("supplier.engineer", "receive")]
@@ -222,8 +275,12 @@ public sealed class ServiceRequestRefusalTests(AfterSalesApp app) : ApiTest(app)
             client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
         }
 
+        var customer = await App.ClientForAsync("customer");
+        var before = (await customer.AllRequestsAsync()).Count;
+
         await (await client.GetAsync(Requests, Ct)).ProblemAsync(HttpStatusCode.Unauthorized);
         await (await client.PostJsonAsync(Requests, RequestFlow.NewRequestBody())).ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(before, (await customer.AllRequestsAsync()).Count);
     }
 
     [Fact]

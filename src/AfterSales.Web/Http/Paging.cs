@@ -35,7 +35,7 @@ public static class Cursor
     /// (<see cref="long.MaxValue"/>) or a cursor that was tampered with — is refused, never a 500.
     /// </summary>
     public static DateTimeOffset Instant(long key) =>
-        key is >= 0 and <= 3155378975999999999 // DateTime.MaxValue.Ticks
+        key >= 0 && key <= DateTime.MaxValue.Ticks
             ? new DateTimeOffset(key, TimeSpan.Zero)
             : throw new Domain.Common.InvalidInput("page[after]", "分页游标无效。");
 

@@ -104,6 +104,7 @@ app.MapStaticAssets();
 app.UseAuthentication();
 app.UseMiddleware<CallerMiddleware>();
 app.UseAuthorization();
+app.UseMiddleware<QueryEnums>();
 app.UseAntiforgery();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization();

@@ -42,6 +42,12 @@ public sealed record ServicePlan(ServiceMode Mode, DateTimeOffset? ScheduledAt, 
 /// <summary>One itemised line of a 付费服务报价单 (R-QUO-1).</summary>
 public sealed record QuoteLine(QuoteLineKind Kind, string Description, decimal Quantity, Money.Money UnitPrice)
 {
+    /// <summary>
+    /// A price is money in fen: a unit price given with more digits is rounded 四舍五入 when the line is made, so the
+    /// line total is the same before and after the quote is stored (storage keeps amounts to the fen).
+    /// </summary>
+    public Money.Money UnitPrice { get; init; } = UnitPrice with { Amount = Money.Money.Round(UnitPrice.Amount) };
+
     public Money.Money LineTotal => UnitPrice.Times(Quantity);
 }
 

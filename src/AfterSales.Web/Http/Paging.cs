@@ -30,6 +30,15 @@ public static class Cursor
         return requested.Value;
     }
 
+    /// <summary>
+    /// The instant a cursor's sort key stands for. A key no instant has — the "no deadline" end marker
+    /// (<see cref="long.MaxValue"/>) or a cursor that was tampered with — is refused, never a 500.
+    /// </summary>
+    public static DateTimeOffset Instant(long key) =>
+        key >= 0 && key <= DateTime.MaxValue.Ticks
+            ? new DateTimeOffset(key, TimeSpan.Zero)
+            : throw new Domain.Common.InvalidInput("page[after]", "分页游标无效。");
+
     public static string Encode(long key, Guid id) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(FormattableString.Invariant($"{key}:{id:N}")));
 

@@ -21,7 +21,10 @@ public class AfterSalesApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly DateTimeOffset StartTime = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    // Bearer tokens live one hour on the app's clock; a test that moves the fake clock needs fresh ones.
+    private static readonly TimeSpan TokenReuse = TimeSpan.FromMinutes(30);
+
+    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = new();
     private readonly string _name = $"aftersales_{Guid.NewGuid():N}";
     private readonly string _dataDirectory;
     private readonly string? _connectionString;
@@ -80,7 +83,9 @@ public class AfterSalesApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An API client signed in as one of the demo users (password Demo@2026).</summary>
     public async Task<HttpClient> ClientForAsync(string userName)
     {
-        var token = _tokens.TryGetValue(userName, out var cached) ? cached : await SignInAsync(userName);
+        var token = _tokens.TryGetValue(userName, out var cached) && Clock.GetUtcNow() - cached.IssuedAt < TokenReuse
+            ? cached.Token
+            : await SignInAsync(userName);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
@@ -106,7 +111,7 @@ public class AfterSalesApp : WebApplicationFactory<Program>, IAsyncLifetime
         using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = "Demo@2026" });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        _tokens[userName] = token;
+        _tokens[userName] = (token, Clock.GetUtcNow());
         return token;
     }
 

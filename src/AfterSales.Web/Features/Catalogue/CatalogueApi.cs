@@ -25,9 +25,9 @@ public static class CatalogueApi
     public static RouteGroupBuilder MapCatalogueApi(this RouteGroupBuilder api)
     {
         var organizations = api.MapGroup("/organizations").WithTags("Organizations 组织");
-        organizations.MapGet("/", async ([FromQuery(Name = "kind")] string? kind, [FromQuery(Name = "q")] string? search,
+        organizations.MapGet("/", async ([FromQuery(Name = "kind")] PartyKind? kind, [FromQuery(Name = "q")] string? search,
                 [FromQuery(Name = "page[size]")] int? pageSize, [FromQuery(Name = "page[after]")] string? after, CatalogueQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(await queries.OrganizationsAsync(QueryValues.Enum<PartyKind>(kind, "kind"), search, pageSize, after, ct)))
+            TypedResults.Ok(await queries.OrganizationsAsync(kind, search, pageSize, after, ct)))
             .WithSummary("组织列表 Organisations the caller deals with");
         organizations.MapGet("/{id:guid}", async (Guid id, CatalogueQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.OrganizationAsync(id, ct)))
             .WithSummary("组织详情 One organisation");
@@ -48,9 +48,9 @@ public static class CatalogueApi
         .WithDescription("Supplier staff with products.manage, or a platform admin naming supplierId. category: equipment, parts, software, consumables or an own code; warrantyMonths overrides the policy's category term (R-WTY-1). A model already in the catalogue is 409.");
 
         var orders = api.MapGroup("/orders").WithTags("Orders 采购订单");
-        orders.MapGet("/", async ([FromQuery(Name = "status")] string? status, [FromQuery(Name = "q")] string? search,
+        orders.MapGet("/", async ([FromQuery(Name = "status")] OrderStatus? status, [FromQuery(Name = "q")] string? search,
                 [FromQuery(Name = "page[size]")] int? pageSize, [FromQuery(Name = "page[after]")] string? after, CatalogueQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(await queries.OrdersAsync(QueryValues.Enum<OrderStatus>(status, "status"), search, pageSize, after, ct)))
+            TypedResults.Ok(await queries.OrdersAsync(status, search, pageSize, after, ct)))
             .WithSummary("采购订单列表 Purchase orders, newest first");
         orders.MapGet("/{number}", async (string number, CatalogueQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.OrderAsync(number, ct)))
             .WithSummary("采购订单详情 One order with its lines");
@@ -85,10 +85,10 @@ public static class CatalogueApi
         .WithSummary("登记设备 Register an asset on an order line (R-AST-1)")
         .WithDescription("Supplier staff with assets.manage. A serial already registered is 409; more assets than the line's quantity is 422 R-AST-1. An asset of an accepted order is in warranty from the acceptance date.");
 
-        api.MapGet("/price-list", async ([FromQuery(Name = "supplierId")] Guid? supplierId, [FromQuery(Name = "kind")] string? kind, [FromQuery(Name = "q")] string? search,
+        api.MapGet("/price-list", async ([FromQuery(Name = "supplierId")] Guid? supplierId, [FromQuery(Name = "kind")] QuoteLineKind? kind, [FromQuery(Name = "q")] string? search,
                 [FromQuery(Name = "validToday")] bool? validToday, [FromQuery(Name = "page[size]")] int? pageSize, [FromQuery(Name = "page[after]")] string? after,
                 CatalogueQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(await queries.PriceListAsync(supplierId, QueryValues.Enum<QuoteLineKind>(kind, "kind"), search, validToday ?? false, pageSize, after, ct)))
+            TypedResults.Ok(await queries.PriceListAsync(supplierId, kind, search, validToday ?? false, pageSize, after, ct)))
             .WithTags("Price list 价格表")
             .WithSummary("价格表 Published prices (R-QUO-2)");
         api.MapGet("/price-list/{id:guid}", async (Guid id, CatalogueQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.PriceListItemAsync(id, ct)))

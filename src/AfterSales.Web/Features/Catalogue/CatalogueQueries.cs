@@ -118,7 +118,7 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
 
         if (cursor is { } c)
         {
-            var key = new DateTimeOffset(c.Key, TimeSpan.Zero);
+            var key = Cursor.Instant(c.Key);
             query = query.Where(o => o.PlacedAt < key || (o.PlacedAt == key && o.Id < c.Id));
         }
 

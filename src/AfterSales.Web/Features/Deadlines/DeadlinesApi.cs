@@ -46,7 +46,7 @@ public sealed class DeadlineQueries(AppDbContext db, TimeProvider clock)
 
         if (cursor is { } c)
         {
-            var key = new DateTimeOffset(c.Key, TimeSpan.Zero);
+            var key = Cursor.Instant(c.Key);
             query = query.Where(x => x.d.DueAt > key || (x.d.DueAt == key && x.d.Id > c.Id));
         }
 
@@ -75,7 +75,7 @@ public sealed class DeadlineQueries(AppDbContext db, TimeProvider clock)
 
         if (cursor is { } c)
         {
-            var key = new DateTimeOffset(c.Key, TimeSpan.Zero);
+            var key = Cursor.Instant(c.Key);
             query = query.Where(x => x.b.RecordedAt < key || (x.b.RecordedAt == key && x.b.Id < c.Id));
         }
 

@@ -29,6 +29,7 @@ public sealed class AttachFile(AppDbContext db, CallerContext callers, TimeProvi
 
         // Cheap refusals (permission, closed request, count) before any bytes are stored.
         request.EnsureCanAttach(actor, rules);
+        var loadedVersion = request.Version;
         var attachment = await intake.StoreAsync(file, request.Id, rules.Policy.Attachments, actor, now, cancellationToken);
         try
         {
@@ -36,10 +37,15 @@ public sealed class AttachFile(AppDbContext db, CallerContext callers, TimeProvi
             await db.SaveChangesAsync(cancellationToken);
             return attachment;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex)
         {
             intake.Discard(attachment);
-            throw new ConcurrencyConflict();
+            if (ex is DbUpdateConcurrencyException || await ServiceRequestLookup.ChangedSinceAsync(db, request.Id, loadedVersion, cancellationToken))
+            {
+                throw new ConcurrencyConflict();
+            }
+
+            throw;
         }
         catch
         {

@@ -139,12 +139,15 @@ public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers
         // Keyset paging: (sort key, id) of the last row of the previous page.
         if (filter.Sort == ServiceRequestSort.NearestDeadline)
         {
-            if (cursor is { } c)
+            if (cursor is { Key: long.MaxValue } last)
             {
-                var key = new DateTimeOffset(c.Key, TimeSpan.Zero);
-                query = c.Key == long.MaxValue
-                    ? query.Where(r => r.NextDueAt == null && r.Id > c.Id)
-                    : query.Where(r => r.NextDueAt == null || r.NextDueAt > key || (r.NextDueAt == key && r.Id > c.Id));
+                // The previous page ended among the requests without an open deadline, which sort last.
+                query = query.Where(r => r.NextDueAt == null && r.Id > last.Id);
+            }
+            else if (cursor is { } c)
+            {
+                var key = Cursor.Instant(c.Key);
+                query = query.Where(r => r.NextDueAt == null || r.NextDueAt > key || (r.NextDueAt == key && r.Id > c.Id));
             }
 
             query = query.OrderBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenBy(r => r.Id);
@@ -153,7 +156,7 @@ public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers
         {
             if (cursor is { } c)
             {
-                var key = new DateTimeOffset(c.Key, TimeSpan.Zero);
+                var key = Cursor.Instant(c.Key);
                 query = query.Where(r => r.CreatedAt < key || (r.CreatedAt == key && r.Id < c.Id));
             }
 

@@ -26,21 +26,21 @@ public static class ServiceRequestsApi
         .WithDescription("Validates the order (R-ORD-2) and warranty (R-WTY-1); missing materials put the request into needsInfo. Send Idempotency-Key to make retries safe.");
 
         group.MapGet("/", async (
-            [FromQuery(Name = "status")] string[]? status,
-            [FromQuery(Name = "type")] string? type,
+            [FromQuery(Name = "status")] ServiceRequestStatus[]? status,
+            [FromQuery(Name = "type")] ServiceType? type,
             [FromQuery(Name = "supplierId")] Guid? supplierId,
             [FromQuery(Name = "customerId")] Guid? customerId,
             [FromQuery(Name = "q")] string? search,
             [FromQuery(Name = "breached")] bool? breached,
             [FromQuery(Name = "open")] bool? open,
-            [FromQuery(Name = "sort")] string? sort,
+            [FromQuery(Name = "sort")] ServiceRequestSort? sort,
             [FromQuery(Name = "page[size]")] int? pageSize,
             [FromQuery(Name = "page[after]")] string? after,
             ServiceRequestQueries queries,
             CancellationToken ct) =>
             TypedResults.Ok(await queries.ListAsync(
-                new ServiceRequestFilter(QueryEnums.ParseAll<ServiceRequestStatus>(status, "status"), QueryEnums.Parse<ServiceType>(type, "type"), supplierId, customerId, search, breached,
-                    open ?? false, QueryEnums.Parse<ServiceRequestSort>(sort, "sort") ?? ServiceRequestSort.Newest), pageSize, after, ct)))
+                new ServiceRequestFilter(status, type, supplierId, customerId, search, breached,
+                    open ?? false, sort ?? ServiceRequestSort.Newest), pageSize, after, ct)))
         .WithSummary("售后单列表 List service requests the caller is party to")
         .WithDescription("Enum filters in camelCase, case-insensitive: status (repeat or comma-separate), type, sort = newest | nearestDeadline (the work queue).");
 

@@ -48,6 +48,7 @@ public sealed class ServiceRequestActionRunner(AppDbContext db, CallerContext ca
 
         var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, cancellationToken);
         var now = clock.GetUtcNow();
+        var loadedVersion = request.Version;
         verb(request, caller.ToActor(), now, rules);
         if (context.IdempotencyKey is not null)
         {
@@ -67,6 +68,15 @@ public sealed class ServiceRequestActionRunner(AppDbContext db, CallerContext ca
             // A duplicate with the same key may have won the race; then its result is ours.
             return await Idempotency.FindAfterRaceAsync(db, caller.UserId, context.IdempotencyKey, fingerprint, cancellationToken) ?? throw new ConcurrencyConflict();
         }
+        catch (DbUpdateException)
+        {
+            if (await ServiceRequestLookup.ChangedSinceAsync(db, request.Id, loadedVersion, cancellationToken))
+            {
+                throw new ConcurrencyConflict();
+            }
+
+            throw;
+        }
 
         return request.Id;
     }
@@ -77,4 +87,16 @@ public static class ServiceRequestLookup
 {
     public static IQueryable<ServiceRequest> ById(IQueryable<ServiceRequest> requests, string idOrNumber) =>
         Guid.TryParse(idOrNumber, out var id) ? requests.Where(r => r.Id == id) : requests.Where(r => r.Number == idOrNumber.Trim());
+
+    /// <summary>
+    /// After a failed save: did another write change the request since it was loaded at <paramref name="loadedVersion"/>?
+    /// Then the failure is a lost race (409), however the database reported it: PostgreSQL makes the loser's timeline
+    /// row wait for the winner's commit and then refuses it as a duplicate sequence number, not as a stale version.
+    /// </summary>
+    public static async Task<bool> ChangedSinceAsync(AppDbContext db, Guid requestId, int loadedVersion, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var current = await db.ServiceRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => (int?)r.Version).SingleOrDefaultAsync(cancellationToken);
+        return current != loadedVersion;
+    }
 }

@@ -16,6 +16,69 @@ public sealed class RequestDetailJourneyTests : BrowserTest
         : base(app) =>
         Assertions.SetDefaultExpectTimeout(15_000);
 
+    /// <summary>
+    /// The Foundation's whole journey, every step in the browser: the customer files a warranty request with its
+    /// certificate in the portal, and it travels through the supplier and the platform to 已归档.
+    /// </summary>
+    [Fact]
+    public async Task A_request_filed_in_the_portal_with_an_attachment_travels_through_supplier_and_platform_to_closed()
+    {
+        var customer = await SignInToAsync("customer", "/requests/new?order=PO-2026-0001&asset=EQ-0002&type=warrantyRepair");
+        await Expect(customer.Locator("[data-testid=asset-warranty-chip]")).ToHaveAttributeAsync("data-status", "InWarranty");
+        await FillAsync(customer, "symptom", "控制器报警 A12，无法联机");
+        await FillAsync(customer, "impact", "2 号线停机");
+        await FillAsync(customer, "contact-phone", "13800000000");
+        await customer.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload { Name = "合格证.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
+        await Expect(customer.Locator("[data-testid=attachment-row][data-state=Ready][data-kind=Certificate]")).ToBeVisibleAsync();
+        await customer.ClickAsync("[data-testid=submit]");
+        await customer.WaitForSelectorAsync("[data-testid=request-detail]");
+        await ExpectStatusAsync(customer, ServiceRequestStatus.PendingReceipt);
+        var number = (await customer.InnerTextAsync("[data-testid=request-number]")).Trim();
+        Assert.Matches(@"^SR-\d{4}-\d{6}$", number);
+        await Expect(customer.Locator("[data-testid=attachment-row][data-kind=Certificate]")).ToContainTextAsync("合格证.pdf");
+
+        var agent = await OpenAsync("supplier.agent", number);
+        await StartActionAsync(agent, "receive");
+        await SubmitAsync(agent, ServiceRequestStatus.UnderAssessment);
+        await StartActionAsync(agent, "judge");
+        await ChooseAsync(agent, "judge-responsibility", "质量问题");
+        await FillAsync(agent, "plan-steps", "远程检查后上门更换通讯模块");
+        await SubmitAsync(agent, ServiceRequestStatus.Planned);
+
+        var engineer = await OpenAsync("supplier.engineer", number);
+        await StartActionAsync(engineer, "startService");
+        await SubmitAsync(engineer, ServiceRequestStatus.InService);
+        await StartActionAsync(engineer, "completeService");
+        await FillAsync(engineer, "complete-work-done", "更换通讯模块，联机测试通过");
+        await FillAsync(engineer, "complete-result", "设备恢复正常");
+        await SubmitAsync(engineer, ServiceRequestStatus.PendingAcceptance);
+
+        await customer.ReloadAsync();
+        await customer.WaitForSelectorAsync("[data-testid=request-detail]");
+        await StartActionAsync(customer, "accept");
+        await RateAsync(customer, "rating-timeliness", 5);
+        await RateAsync(customer, "rating-expertise", 4);
+        await RateAsync(customer, "rating-attitude", 5);
+        await SubmitAsync(customer, ServiceRequestStatus.Accepted);
+
+        var platform = await OpenAsync("platform", number);
+        await StartActionAsync(platform, "revisit");
+        await RateAsync(platform, "revisit-satisfaction", 5);
+        await SubmitAsync(platform, ServiceRequestStatus.Revisited);
+
+        await agent.ClickAsync("[data-testid=refresh]");
+        await UploadAsync(agent, "维修/保养报告", new FilePayload { Name = "维修单.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
+        await UploadAsync(agent, "现场照片", new FilePayload { Name = "现场照片.png", MimeType = "image/png", Buffer = SampleFiles.Png });
+        await StartActionAsync(agent, "archive");
+        await SubmitAsync(agent, ServiceRequestStatus.Closed);
+        await Expect(agent.Locator("[data-testid=request-status]")).ToHaveTextAsync("已归档");
+
+        await customer.ReloadAsync();
+        await customer.WaitForSelectorAsync("[data-testid=request-detail]");
+        await ExpectStatusAsync(customer, ServiceRequestStatus.Closed);
+        await BrowserApp.ScreenshotAsync(customer, "journey-closed-customer-view");
+    }
+
     [Fact]
     public async Task A_warranty_request_is_handled_accepted_revisited_and_archived_in_the_page()
     {

@@ -80,14 +80,10 @@ public sealed partial class CustomerPortalJourneyTests(BrowserApp app) : Browser
         await page.ClickAsync("[data-testid=clear-filters]");
         await Expect(page, $"[data-testid=request-row][data-number='{announced.Value}']");
 
-        await page.ClickAsync("[data-testid=filter-status]");
-        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('待补充材料')");
-        await page.Keyboard.PressAsync("Escape");
+        await ToggleStatusFilterAsync(page, "待补充材料");
         await Expect(page, "[data-testid=empty-state]");
         Assert.Contains("待补充材料", await page.InputValueAsync("[data-testid=filter-status]"), StringComparison.Ordinal);
-        await page.ClickAsync("[data-testid=filter-status]");
-        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('待受理')");
-        await page.Keyboard.PressAsync("Escape");
+        await ToggleStatusFilterAsync(page, "待受理");
         await Expect(page, $"[data-testid=request-row][data-number='{announced.Value}']");
     }
 
@@ -280,6 +276,25 @@ public sealed partial class CustomerPortalJourneyTests(BrowserApp app) : Browser
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("[data-circuit=ready]");
         return page;
+    }
+
+    /// <summary>
+    /// Ticks one status in the multi-select filter. The list is waited for open before the pick and closed after it
+    /// (tooltips are popovers too, so only the list's items are watched): a click during the closing animation lands
+    /// on items that are about to be detached.
+    /// </summary>
+    private static async Task ToggleStatusFilterAsync(IPage page, string status)
+    {
+        var openList = page.Locator(".mud-popover-open .mud-list-item").First;
+        await openList.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.ClickAsync("[data-testid=filter-status]");
+        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = status });
+        await item.WaitForAsync();
+        await item.ClickAsync();
+        // A multi-select stays open after a pick; pressing its field again closes it (Escape goes astray when the
+        // pick re-renders the list and moves the focus).
+        await page.Locator("[data-testid=filter-status]").ClickAsync(new() { Force = true });
+        await openList.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
     /// <summary>Opens a MudSelect by its test id and picks the option showing <paramref name="text"/>.</summary>

@@ -14,11 +14,14 @@ public static class RequestNumbers
     {
         var year = ServiceZone.DateOf(now).Year;
         var key = $"{prefix}-{year}";
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "NumberSequences" ("Key", "Next") VALUES ({key}, 0) ON CONFLICT ("Key") DO NOTHING""",
-            cancellationToken);
+        // One upsert: the first number of a year inserts the counter, every later one bumps it (SQLite 3.35+ and
+        // PostgreSQL both take ON CONFLICT … RETURNING); the row stays locked until the creating transaction ends.
         var next = await db.Database
-            .SqlQuery<long>($"""UPDATE "NumberSequences" SET "Next" = "Next" + 1 WHERE "Key" = {key} RETURNING "Next" AS "Value" """)
+            .SqlQuery<long>($"""
+                INSERT INTO "NumberSequences" ("Key", "Next") VALUES ({key}, 1)
+                ON CONFLICT ("Key") DO UPDATE SET "Next" = "NumberSequences"."Next" + 1
+                RETURNING "Next" AS "Value"
+                """)
             .ToListAsync(cancellationToken);
         return $"{key}-{next.Single():000000}";
     }

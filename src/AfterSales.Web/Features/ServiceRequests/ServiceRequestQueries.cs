@@ -1,6 +1,8 @@
 using AfterSales.Data;
 using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.Policies;
 using AfterSales.Domain.ServiceRequests;
+using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Features.ServiceRequests.Actions;
 using AfterSales.Web.Http;
 using AfterSales.Web.Security;
@@ -29,7 +31,7 @@ public enum ServiceRequestSort
 }
 
 /// <summary>Read side of service requests: hand-written projections, scoped by the caller's organisation.</summary>
-public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers, TimeProvider clock)
+public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers, TimeProvider clock, ServiceRulesCatalog rules)
 {
     public async Task<ServiceRequestView> GetAsync(string idOrNumber, CancellationToken cancellationToken)
     {
@@ -41,10 +43,18 @@ public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("售后单");
 
+        var (policy, _) = await rules.ForPolicyAsync(db, request.PolicyId, cancellationToken);
+        return await ViewOfAsync(request, policy, cancellationToken);
+    }
+
+    /// <summary>
+    /// The view of an aggregate already in memory — with its whole timeline — so a create can answer from what it
+    /// just saved instead of reading it back (ARCHITECTURE §6: a create's round trips are budgeted).
+    /// </summary>
+    public async Task<ServiceRequestView> ViewOfAsync(ServiceRequest request, ServicePolicy policy, CancellationToken cancellationToken)
+    {
         var orgIds = new[] { request.CustomerId, request.SupplierId, request.DealerId ?? Guid.Empty };
         var names = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        var policy = await db.ServicePolicies.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == request.PolicyId)
-            .Select(p => new { p.Id, p.Name, p.Version, p.Figures }).SingleAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var actor = callers.Current?.ToActor();
 

@@ -18,7 +18,9 @@ public static class ServiceRequestsApi
             OpenServiceRequest.Command command, OpenServiceRequest useCase, ServiceRequestQueries queries, HttpRequest http, CancellationToken ct) =>
         {
             var result = await useCase.HandleAsync(command, [], Idempotency.ReadKey(http), ct);
-            var view = await queries.GetAsync(result.Id.ToString(), ct);
+            var view = result is { Created: { } created, Policy: { } policy }
+                ? await queries.ViewOfAsync(created, policy, ct)
+                : await queries.GetAsync(result.Id.ToString(), ct);
             http.HttpContext.Response.Headers.ETag = ETag(view.Version);
             return TypedResults.Created($"/api/v1/service-requests/{view.Id}", view);
         })

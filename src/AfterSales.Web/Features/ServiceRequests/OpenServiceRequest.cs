@@ -53,6 +53,8 @@ public sealed class OpenServiceRequest(
             throw new ActionNotPermitted("create", "您的角色不能提交售后申请。");
         }
 
+        // One connection for the whole use case instead of one per statement (each re-rent resets the session).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var fingerprint = Fingerprint(command);
         if (idempotencyKey is not null && await Idempotency.FindAsync(db, caller.UserId, idempotencyKey, fingerprint, cancellationToken) is { } earlier)
         {
@@ -120,7 +122,10 @@ public sealed class OpenServiceRequest(
                 stored.Add(await attachments.StoreAsync(file, id, rules.Policy.Attachments, actor, now, cancellationToken));
             }
 
+            // One transaction around the number and the inserts; a failed save rolls all of it back, so EF's
+            // per-save savepoint would only add statements.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Database.AutoSavepointsEnabled = false;
             var number = await RequestNumbers.NextAsync(db, "SR", now, cancellationToken);
             var request = ServiceRequest.Submit(id, number, parties, details, policy, warranty, actor, now, rules);
             foreach (var attachment in stored)

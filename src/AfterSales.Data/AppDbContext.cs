@@ -52,6 +52,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -127,6 +129,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<TimelineEntry>().HasQueryFilter(t => ServiceRequests.Any(r => r.Id == t.ServiceRequestId));
         builder.Entity<Deadline>().HasQueryFilter(d => ServiceRequests.Any(r => r.Id == d.ServiceRequestId));
         builder.Entity<DeadlineBreach>().HasQueryFilter(b => ScopeSeesAll || b.SupplierId == ScopeOrganizationId);
+
+        // An organisation reads the audit trail of what its own people did; the platform reads all of it.
+        builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeSeesAll || a.ActorOrganizationId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

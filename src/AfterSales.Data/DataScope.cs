@@ -16,7 +16,18 @@ public sealed class DataScope
 
     public bool IsSet { get; private set; }
 
+    /// <summary>Who is acting, for the audit trail (R-X-4); the system itself when no one signed in.</summary>
+    public Guid? ActorUserId { get; private set; }
+
+    public string ActorName { get; private set; } = "系统";
+
     public static DataScope System() => new() { SeesAll = true, IsSet = true };
+
+    public void SetActor(Guid userId, string name)
+    {
+        ActorUserId = userId;
+        ActorName = name;
+    }
 
     public void SetOrganization(Guid organizationId, Guid? parentSupplierId)
     {

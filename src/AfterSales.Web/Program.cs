@@ -2,6 +2,7 @@ using System.Globalization;
 using AfterSales.Data;
 using AfterSales.Web.Components;
 using AfterSales.Web.Components.Shared;
+using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Platform;
@@ -56,6 +57,7 @@ services.AddHostedService<DeadlineMonitorWorker>();
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
+services.AddAuditFeatures();
 services.AddPlatformFeatures();
 
 // Service requests: one use case per business verb
@@ -112,6 +114,7 @@ api.MapAuthApi();
 api.MapServiceRequestsApi();
 api.MapDeadlinesApi();
 api.MapCatalogueApi();
+api.MapAuditApi();
 api.MapPlatformApi();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

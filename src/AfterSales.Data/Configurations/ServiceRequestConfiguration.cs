@@ -122,3 +122,17 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Fingerprint).HasMaxLength(200);
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.ActorName).HasMaxLength(100);
+        builder.Property(a => a.EntityType).HasMaxLength(40);
+        builder.Property(a => a.EntityId).HasMaxLength(100);
+        builder.Property(a => a.Action).HasMaxLength(20);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.ActorOrganizationId, a.At });
+    }
+}

@@ -32,9 +32,10 @@ public static class Database
             connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString();
         }
 
-        services.AddPooledDbContextFactory<AppDbContext>(options =>
+        services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             DatabaseProviders.Configure(options, provider, connectionString);
+            options.AddInterceptors(new AuditInterceptor(sp.GetRequiredService<TimeProvider>()));
             if (environment.IsDevelopment())
             {
                 options.EnableSensitiveDataLogging();

@@ -71,6 +71,7 @@ public sealed class CallerContext(DataScope scope)
             return;
         }
 
+        scope.SetActor(caller.UserId, caller.DisplayName);
         if (caller.Party == PartyKind.Platform)
         {
             scope.SetPlatform(caller.OrganizationId);

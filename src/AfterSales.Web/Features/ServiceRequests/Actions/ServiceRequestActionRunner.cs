@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AfterSales.Data;
+using AfterSales.Domain.Common;
 using AfterSales.Domain.ServiceRequests;
 using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Http;
@@ -49,7 +50,22 @@ public sealed class ServiceRequestActionRunner(AppDbContext db, CallerContext ca
         var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, cancellationToken);
         var now = clock.GetUtcNow();
         var loadedVersion = request.Version;
-        verb(request, caller.ToActor(), now, rules);
+        try
+        {
+            verb(request, caller.ToActor(), now, rules);
+        }
+        catch (WorkflowRuleViolation) when (context.IdempotencyKey is not null)
+        {
+            // A retry with the same key that loaded the request after the first attempt committed finds it already
+            // moved on; the first attempt's result is the answer, not a refusal.
+            if (await Idempotency.FindAfterRaceAsync(db, caller.UserId, context.IdempotencyKey, fingerprint, cancellationToken) is { } winner)
+            {
+                return winner;
+            }
+
+            throw;
+        }
+
         if (context.IdempotencyKey is not null)
         {
             Idempotency.Record(db, caller.UserId, context.IdempotencyKey, fingerprint, request.Id, StatusCodes.Status200OK, now);

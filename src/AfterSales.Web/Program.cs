@@ -31,6 +31,8 @@ var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
 services.AddAppDatabase(builder.Configuration, builder.Environment);
 services.AddAppIdentity();
+services.AddMemoryCache();
+services.AddSingleton<ActiveUsers>();
 services.AddDataProtection().SetApplicationName("AfterSales").PersistKeysToDbContext<AppDbContext>();
 services.AddProblemDetails();
 services.AddExceptionHandler<ProblemMapper>();

@@ -13,10 +13,18 @@ namespace AfterSales.Web.Security;
 /// <summary>Sets the caller for an HTTP request from its authenticated principal.</summary>
 public sealed class CallerMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context, CallerContext callers)
+    public async Task InvokeAsync(HttpContext context, CallerContext callers, ActiveUsers activeUsers)
     {
-        callers.Set(Caller.FromPrincipal(context.User));
-        return next(context);
+        var caller = Caller.FromPrincipal(context.User);
+        if (caller is not null && !await activeUsers.IsActiveAsync(caller.UserId, context.RequestAborted))
+        {
+            // A deactivated user's earlier token or cookie no longer counts: the request goes on as anonymous.
+            context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            caller = null;
+        }
+
+        callers.Set(caller);
+        await next(context);
     }
 }
 

@@ -28,6 +28,20 @@ public sealed class UserAccessTests(AfterSalesApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task A_token_issued_before_deactivation_stops_working_at_once()
+    {
+        var admin = await App.ClientForAsync("admin");
+        var user = await admin.CreateUserAsync(await App.OrganizationOfAsync("customer"), "hengda.leaver", Roles.CustomerUser);
+        var leaver = await App.SignInAsync("hengda.leaver", PlatformCalls.NewPassword);
+        Assert.Equal(HttpStatusCode.OK, (await leaver.GetAsync("/api/v1/service-requests", Ct)).StatusCode);
+
+        (await admin.PostJsonAsync($"/api/v1/users/{user.Id}/deactivate", null)).EnsureSuccessStatusCode();
+
+        await (await leaver.GetAsync("/api/v1/me", Ct)).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await leaver.PostJsonAsync("/api/v1/service-requests", RequestFlow.NewRequestBody())).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_reset_password_replaces_the_old_one()
     {
         var admin = await App.ClientForAsync("admin");

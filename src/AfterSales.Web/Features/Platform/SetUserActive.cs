@@ -10,7 +10,7 @@ namespace AfterSales.Web.Features.Platform;
 /// 停用 / 启用用户: a deactivated user can neither get a token nor sign in (both check <see cref="AppUser.IsActive"/>);
 /// a new security stamp also ends their cookie sessions at the next stamp validation. Nothing is deleted (R-ARC-2).
 /// </summary>
-public sealed class SetUserActive(CallerContext callers, UserManager<AppUser> users, PlatformAuditLog audit)
+public sealed class SetUserActive(CallerContext callers, UserManager<AppUser> users, PlatformAuditLog audit, ActiveUsers activeUsers)
 {
     public async Task HandleAsync(Guid userId, bool active, CancellationToken cancellationToken)
     {
@@ -31,6 +31,7 @@ public sealed class SetUserActive(CallerContext callers, UserManager<AppUser> us
         user.IsActive = active;
         var result = active ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
         IdentityRules.Check(result, users, user.UserName ?? string.Empty);
+        activeUsers.Forget(user.Id);
         audit.Record(caller, active ? "activateUser" : "deactivateUser", "user", user.Id, user.UserName ?? string.Empty, active ? "may sign in again" : "sign-in blocked");
     }
 }

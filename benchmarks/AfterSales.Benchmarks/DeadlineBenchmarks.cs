@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 namespace AfterSales.Benchmarks;
 
 /// <summary>
-/// <see cref="DeadlineCalculator.DueAt"/> on the mainland-China working calendar (R-SLA-2): a clock target,
+/// <c>DeadlineCalculator.DueAt</c> on the mainland-China working calendar (R-SLA-2): a clock target,
 /// which is plain addition, against working-time targets that walk the calendar day by day across National Day.
 /// </summary>
 [MemoryDiagnoser]

@@ -2,8 +2,10 @@ using AfterSales.Data.Identity;
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Catalogue;
 using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.Notifications;
 using AfterSales.Domain.Orders;
 using AfterSales.Domain.Organizations;
+using AfterSales.Domain.Penalties;
 using AfterSales.Domain.Policies;
 using AfterSales.Domain.ServiceRequests;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -54,12 +56,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<CalendarDefinition> Calendars => Set<CalendarDefinition>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
     private Guid ScopeParentSupplierId => Scope.ParentSupplierId;
 
     private bool ScopeSeesAll => Scope.SeesAll;
+
+    private Guid? ScopeActorUserId => Scope.ActorUserId;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -132,13 +142,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
         // An organisation reads the audit trail of what its own people did; the platform reads all of it.
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeSeesAll || a.ActorOrganizationId == ScopeOrganizationId);
+
+        // A penalty is seen by the one who pays it and the one it is owed to (R-PEN-3); the platform sees all.
+        builder.Entity<LedgerEntry>().HasQueryFilter(l => ScopeSeesAll || l.OrganizationId == ScopeOrganizationId || l.CounterpartyOrganizationId == ScopeOrganizationId);
+
+        // A notification is its recipient's.
+        builder.Entity<Notification>().HasQueryFilter(n => ScopeSeesAll || n.RecipientUserId == ScopeActorUserId);
     }
 
     private static readonly Type[] EnumsStoredByName =
     [
         typeof(PartyKind), typeof(OrderStatus), typeof(ServiceRequestStatus), typeof(ServiceType), typeof(ServiceMode),
         typeof(Urgency), typeof(RequestChannel), typeof(AttachmentKind), typeof(DeadlineKind), typeof(DeadlineParty),
-        typeof(DeadlineState), typeof(DeadlineUnit), typeof(QuoteLineKind),
+        typeof(DeadlineState), typeof(DeadlineUnit), typeof(QuoteLineKind), typeof(FaultLevel), typeof(ServiceLevel), typeof(PenaltyAccount),
+        typeof(LedgerEntryKind), typeof(NotificationKind),
     ];
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

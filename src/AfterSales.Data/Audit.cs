@@ -3,6 +3,7 @@ using System.Text.Json;
 using AfterSales.Data.Identity;
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Catalogue;
+using AfterSales.Domain.Deadlines;
 using AfterSales.Domain.Orders;
 using AfterSales.Domain.Organizations;
 using AfterSales.Domain.Policies;
@@ -60,6 +61,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(PurchaseOrder)] = "purchaseOrder",
         [typeof(Asset)] = "asset",
         [typeof(ServicePolicy)] = "servicePolicy",
+        [typeof(CalendarDefinition)] = "calendar",
     };
 
     // Kept out of the trail entirely (derived or bookkeeping) or written only as "changed" (secrets).

@@ -5,6 +5,7 @@ using AfterSales.Web.Components.Shared;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Deadlines;
+using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Features.ServiceRequests;
@@ -44,7 +45,9 @@ services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =
     document.Info.Version = "v1";
     return Task.CompletedTask;
 }));
-services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+services.AddHealthChecks()
+    .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+    .AddCheck<CalendarCoverageCheck>("calendars", tags: ["ready"]);
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddMudServices();
 services.AddLocalization();
@@ -53,6 +56,7 @@ services.AddScoped<Ticker>();
 
 // Policies and deadlines
 services.AddSingleton<ServiceRulesCatalog>();
+services.AddSingleton<DeadlineNotifier>();
 services.AddScoped<DeadlineQueries>();
 services.AddSingleton<DeadlineMonitor>();
 services.AddHostedService<DeadlineMonitorWorker>();
@@ -84,6 +88,7 @@ services.AddScoped<RejectService>();
 services.AddScoped<RecordRevisit>();
 services.AddScoped<ArchiveServiceRequest>();
 services.AddScoped<CancelServiceRequest>();
+services.AddScoped<ClassifyLevel>();
 
 // Start-up: migrations, roles, presets, demo data
 services.AddScoped<DemoData>();

@@ -408,6 +408,54 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Deadlines.CalendarDefinition", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("AlwaysOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MakeUpWorkingDays")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Calendars", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Deadlines.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -422,15 +470,28 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OwedBy")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Pauses")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<Guid>("ServiceRequestId")
                         .HasColumnType("uuid");
@@ -442,6 +503,9 @@ namespace AfterSales.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("WarningAt")
                         .HasColumnType("timestamp with time zone");
@@ -463,9 +527,17 @@ namespace AfterSales.Data.Postgres.Migrations
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("IX_Deadlines_OpenDue")
-                        .HasFilter("\"ClosedAt\" IS NULL AND \"BreachRecordedAt\" IS NULL");
+                        .HasFilter("\"ClosedAt\" IS NULL AND \"BreachRecordedAt\" IS NULL AND \"PausedAt\" IS NULL");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("IX_Deadlines_EscalationDue")
+                        .HasFilter("\"NextEscalationAt\" IS NOT NULL");
 
                     b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("WarningAt")
+                        .HasDatabaseName("IX_Deadlines_WarningDue")
+                        .HasFilter("\"ClosedAt\" IS NULL AND \"BreachRecordedAt\" IS NULL AND \"PausedAt\" IS NULL AND \"WarnedAt\" IS NULL");
 
                     b.HasIndex("State", "DueAt");
 
@@ -514,6 +586,60 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.HasIndex("SupplierId", "RecordedAt");
 
                     b.ToTable("DeadlineBreaches");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecipientUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ServiceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId", "DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Orders.PurchaseOrder", b =>
@@ -615,6 +741,105 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.HasIndex("ParentSupplierId");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Penalties.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("BreachId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CounterpartyOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DeadlineKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ServiceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceRequestNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("WaivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WaivedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "AfterSales.Domain.Penalties.LedgerEntry.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("AmountMinor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("AmountCurrency");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("BreachId", "RuleCode")
+                        .IsUnique()
+                        .HasFilter("\"BreachId\" IS NOT NULL");
+
+                    b.HasIndex("CounterpartyOrganizationId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("LedgerEntries");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Policies.ServicePolicy", b =>
@@ -747,6 +972,10 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("FaultLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Impact")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -757,6 +986,9 @@ namespace AfterSales.Data.Postgres.Migrations
 
                     b.Property<string>("Judgement")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LoanerOwedSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MissingMaterials")
                         .IsRequired()
@@ -810,6 +1042,10 @@ namespace AfterSales.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ServiceLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("ServiceRecord")
                         .HasColumnType("text");
 
@@ -862,6 +1098,21 @@ namespace AfterSales.Data.Postgres.Migrations
                                 .IsRequired()
                                 .HasMaxLength(30)
                                 .HasColumnType("character varying(30)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "OrderAmount", "AfterSales.Domain.ServiceRequests.ServiceRequest.OrderAmount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("OrderAmountMinor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("OrderAmountCurrency");
                         });
 
                     b.HasKey("Id");
@@ -1077,6 +1328,14 @@ namespace AfterSales.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Penalties.LedgerEntry", b =>
+                {
+                    b.HasOne("AfterSales.Domain.ServiceRequests.ServiceRequest", null)
+                        .WithMany("LedgerEntries")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.ServiceRequests.Attachment", b =>
                 {
                     b.HasOne("AfterSales.Domain.ServiceRequests.ServiceRequest", null)
@@ -1153,6 +1412,8 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Navigation("Breaches");
 
                     b.Navigation("Deadlines");
+
+                    b.Navigation("LedgerEntries");
 
                     b.Navigation("Timeline");
                 });

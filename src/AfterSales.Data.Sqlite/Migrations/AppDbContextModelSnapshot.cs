@@ -403,6 +403,54 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Deadlines.CalendarDefinition", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AlwaysOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MakeUpWorkingDays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Calendars", (string)null);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Deadlines.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -417,14 +465,27 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextEscalationAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwedBy")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pauses")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ServiceRequestId")
@@ -437,6 +498,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("WarnedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("WarningAt")
                         .HasColumnType("INTEGER");
@@ -458,9 +522,17 @@ namespace AfterSales.Data.Sqlite.Migrations
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("IX_Deadlines_OpenDue")
-                        .HasFilter("\"ClosedAt\" IS NULL AND \"BreachRecordedAt\" IS NULL");
+                        .HasFilter("\"ClosedAt\" IS NULL AND \"BreachRecordedAt\" IS NULL AND \"PausedAt\" IS NULL");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("IX_Deadlines_EscalationDue")
+                        .HasFilter("\"NextEscalationAt\" IS NOT NULL");
 
                     b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("WarningAt")
+                        .HasDatabaseName("IX_Deadlines_WarningDue")
+                        .HasFilter("\"ClosedAt\" IS NULL AND \"BreachRecordedAt\" IS NULL AND \"PausedAt\" IS NULL AND \"WarnedAt\" IS NULL");
 
                     b.HasIndex("State", "DueAt");
 
@@ -509,6 +581,60 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.HasIndex("SupplierId", "RecordedAt");
 
                     b.ToTable("DeadlineBreaches");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId", "DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Orders.PurchaseOrder", b =>
@@ -610,6 +736,105 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.HasIndex("ParentSupplierId");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Penalties.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BreachId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CounterpartyOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeadlineKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRequestNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaivedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "AfterSales.Domain.Penalties.LedgerEntry.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AmountMinor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AmountCurrency");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("BreachId", "RuleCode")
+                        .IsUnique()
+                        .HasFilter("\"BreachId\" IS NOT NULL");
+
+                    b.HasIndex("CounterpartyOrganizationId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("LedgerEntries");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Policies.ServicePolicy", b =>
@@ -742,6 +967,10 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FaultLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Impact")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -752,6 +981,9 @@ namespace AfterSales.Data.Sqlite.Migrations
 
                     b.Property<string>("Judgement")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LoanerOwedSince")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MissingMaterials")
                         .IsRequired()
@@ -803,6 +1035,10 @@ namespace AfterSales.Data.Sqlite.Migrations
 
                     b.Property<string>("SelfChecks")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceLevel")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServiceRecord")
@@ -857,6 +1093,21 @@ namespace AfterSales.Data.Sqlite.Migrations
                                 .IsRequired()
                                 .HasMaxLength(30)
                                 .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "OrderAmount", "AfterSales.Domain.ServiceRequests.ServiceRequest.OrderAmount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("OrderAmountMinor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OrderAmountCurrency");
                         });
 
                     b.HasKey("Id");
@@ -1066,6 +1317,14 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Penalties.LedgerEntry", b =>
+                {
+                    b.HasOne("AfterSales.Domain.ServiceRequests.ServiceRequest", null)
+                        .WithMany("LedgerEntries")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("AfterSales.Domain.ServiceRequests.Attachment", b =>
                 {
                     b.HasOne("AfterSales.Domain.ServiceRequests.ServiceRequest", null)
@@ -1142,6 +1401,8 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Navigation("Breaches");
 
                     b.Navigation("Deadlines");
+
+                    b.Navigation("LedgerEntries");
 
                     b.Navigation("Timeline");
                 });

@@ -1,4 +1,6 @@
 using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.Notifications;
+using AfterSales.Domain.Penalties;
 using AfterSales.Domain.ServiceRequests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -45,6 +47,10 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ServiceRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Deadlines).WithOne().HasForeignKey(d => d.ServiceRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Breaches).WithOne().HasForeignKey(b => b.ServiceRequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.LedgerEntries).WithOne().HasForeignKey(l => l.ServiceRequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(r => r.LedgerEntries).HasField("_ledgerEntries");
+        builder.Ignore(r => r.PendingAlerts);
+        builder.ComplexProperty(r => r.OrderAmount, money => money.ConfigureMoney("OrderAmount"));
         builder.Navigation(r => r.Timeline).HasField("_timeline");
         builder.Navigation(r => r.Attachments).HasField("_attachments");
         builder.Navigation(r => r.Deadlines).HasField("_deadlines");
@@ -84,10 +90,13 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
     public void Configure(EntityTypeBuilder<Deadline> builder)
     {
         builder.ComplexProperty(d => d.Target);
+        builder.Property(d => d.Pauses).HasField("_pauses").UsePropertyAccessMode(PropertyAccessMode.Field).HasJsonConversion();
 
-        // The monitor's poll: open deadlines by due instant. A partial index keeps it cheap however many
-        // closed rows pile up (ARCHITECTURE §6).
-        builder.HasIndex(d => d.DueAt).HasFilter("\"ClosedAt\" IS NULL AND \"BreachRecordedAt\" IS NULL").HasDatabaseName("IX_Deadlines_OpenDue");
+        // The monitor's polls: running deadlines by due instant, warnings not yet sent, escalations due. Partial
+        // indexes keep them cheap however many closed rows pile up (ARCHITECTURE §6).
+        builder.HasIndex(d => d.DueAt).HasFilter("\"ClosedAt\" IS NULL AND \"BreachRecordedAt\" IS NULL AND \"PausedAt\" IS NULL").HasDatabaseName("IX_Deadlines_OpenDue");
+        builder.HasIndex(d => d.WarningAt).HasFilter("\"ClosedAt\" IS NULL AND \"BreachRecordedAt\" IS NULL AND \"PausedAt\" IS NULL AND \"WarnedAt\" IS NULL").HasDatabaseName("IX_Deadlines_WarningDue");
+        builder.HasIndex(d => d.NextEscalationAt).HasFilter("\"NextEscalationAt\" IS NOT NULL").HasDatabaseName("IX_Deadlines_EscalationDue");
         builder.HasIndex(d => d.ServiceRequestId);
         builder.HasIndex(d => new { d.State, d.DueAt });
     }
@@ -134,5 +143,58 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.ActorOrganizationId, a.At });
+    }
+}
+
+internal sealed class CalendarDefinitionConfiguration : IEntityTypeConfiguration<CalendarDefinition>
+{
+    public void Configure(EntityTypeBuilder<CalendarDefinition> builder)
+    {
+        builder.ToTable("Calendars");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasMaxLength(40);
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.TimeZoneId).HasMaxLength(60);
+        builder.Property(c => c.UpdatedBy).HasMaxLength(100);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.WeeklyHours).HasJsonConversion();
+        builder.Property(c => c.Holidays).HasJsonConversion();
+        builder.Property(c => c.MakeUpWorkingDays).HasJsonConversion();
+    }
+}
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
+    {
+        builder.ComplexProperty(l => l.Amount, money => money.ConfigureMoney("Amount"));
+        builder.Property(l => l.ServiceRequestNumber).HasMaxLength(32);
+        builder.Property(l => l.RuleCode).HasMaxLength(60);
+        builder.Property(l => l.RuleId).HasMaxLength(20);
+        builder.Property(l => l.Explanation).HasMaxLength(500);
+        builder.Property(l => l.CreatedBy).HasMaxLength(100);
+        builder.Property(l => l.WaivedBy).HasMaxLength(100);
+        builder.Property(l => l.WaiverReason).HasMaxLength(500);
+        builder.Property(l => l.DeadlineKind).HasConversion<string>().HasMaxLength(40);
+
+        // R-PEN-3: a breach is charged by each rule once, never twice.
+        builder.HasIndex(l => new { l.BreachId, l.RuleCode }).IsUnique().HasFilter("\"BreachId\" IS NOT NULL");
+        builder.HasIndex(l => new { l.OrganizationId, l.CreatedAt });
+        builder.HasIndex(l => new { l.CounterpartyOrganizationId, l.CreatedAt });
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.Title).HasMaxLength(200);
+        builder.Property(n => n.Body).HasMaxLength(1000);
+        builder.Property(n => n.Link).HasMaxLength(200);
+        builder.Property(n => n.DedupKey).HasMaxLength(120);
+
+        // One message per recipient and event, whichever instance or retry writes it.
+        builder.HasIndex(n => new { n.RecipientUserId, n.DedupKey }).IsUnique();
+        builder.HasIndex(n => new { n.RecipientUserId, n.ReadAt, n.CreatedAt });
     }
 }

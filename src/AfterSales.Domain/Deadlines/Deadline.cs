@@ -6,6 +6,8 @@ namespace AfterSales.Domain.Deadlines;
 /// </summary>
 public sealed class Deadline
 {
+    private List<PauseInterval> _pauses = [];
+
     private Deadline()
     {
     }
@@ -35,6 +37,7 @@ public sealed class Deadline
 
     public DateTimeOffset StartedAt { get; private set; }
 
+    /// <summary>When it falls due: derived from start, target, pauses and calendar, kept for the monitor's index.</summary>
     public DateTimeOffset DueAt { get; private set; }
 
     /// <summary>From this instant the deadline is "at risk" (R-SLA-3).</summary>
@@ -48,16 +51,35 @@ public sealed class Deadline
     /// <summary>When the breach was recorded (R-SLA-4: once).</summary>
     public DateTimeOffset? BreachRecordedAt { get; private set; }
 
+    /// <summary>Set while the request waits on the customer; the clock stands still (R-SLA-1).</summary>
+    public DateTimeOffset? PausedAt { get; private set; }
+
+    public IReadOnlyList<PauseInterval> Pauses => _pauses;
+
+    /// <summary>When the "at risk" warning went out (R-SLA-3), once.</summary>
+    public DateTimeOffset? WarnedAt { get; private set; }
+
+    /// <summary>How far up the escalation chain a breach has gone (0: not escalated; R-SLA-3).</summary>
+    public int EscalationLevel { get; private set; }
+
+    /// <summary>When the next escalation step is due; null when there is none.</summary>
+    public DateTimeOffset? NextEscalationAt { get; private set; }
+
     public bool IsOpen => ClosedAt is null;
+
+    public bool IsPaused => PausedAt is not null;
 
     public bool IsBreached => BreachRecordedAt is not null;
 
-    public bool IsAtRisk(DateTimeOffset now) => IsOpen && !IsBreached && now >= WarningAt;
+    public bool IsAtRisk(DateTimeOffset now) => IsOpen && !IsPaused && !IsBreached && now >= WarningAt;
 
-    /// <summary>Records the breach if the deadline is open and past due; true only the first time.</summary>
+    /// <summary>How late the deadline was met, or is so far; zero when on time.</summary>
+    public TimeSpan LateBy(DateTimeOffset now) => (ClosedAt ?? now) > DueAt ? (ClosedAt ?? now) - DueAt : TimeSpan.Zero;
+
+    /// <summary>Records the breach if the deadline is open, running and past due; true only the first time.</summary>
     internal bool TryRecordBreach(DateTimeOffset now)
     {
-        if (IsBreached || now <= DueAt)
+        if (IsBreached || IsPaused || now <= DueAt)
         {
             return false;
         }
@@ -70,7 +92,15 @@ public sealed class Deadline
     /// <summary>The stop event: met if on time; a late close records the breach if the monitor has not yet.</summary>
     internal bool Close(DateTimeOffset now)
     {
+        if (IsPaused)
+        {
+            // Closed while waiting on the customer: the pause ends with it, and no time ran meanwhile.
+            _pauses = [.. _pauses[..^1], _pauses[^1] with { To = now }];
+            PausedAt = null;
+        }
+
         ClosedAt = now;
+        NextEscalationAt = null;
         var newlyBreached = TryRecordBreach(now);
         if (!IsBreached)
         {
@@ -78,6 +108,70 @@ public sealed class Deadline
         }
 
         return newlyBreached;
+    }
+
+    /// <summary>The request now waits on the customer: the clock stops (R-SLA-1).</summary>
+    internal void Pause(DateTimeOffset now)
+    {
+        if (!IsOpen || IsPaused || IsBreached)
+        {
+            return;
+        }
+
+        _pauses = [.. _pauses, new PauseInterval(now, null)];
+        PausedAt = now;
+        State = DeadlineState.Paused;
+    }
+
+    /// <summary>The customer answered: the clock runs again with the time that was left.</summary>
+    internal void Resume(DateTimeOffset now, WorkingCalendar calendar, int warningPercent)
+    {
+        if (!IsPaused)
+        {
+            return;
+        }
+
+        _pauses = [.. _pauses[..^1], _pauses[^1] with { To = now }];
+        PausedAt = null;
+        State = DeadlineState.Running;
+        Recompute(Target, calendar, warningPercent);
+    }
+
+    /// <summary>
+    /// Derives the due instant again from the start, the pauses and the calendar — after a calendar edit or when the
+    /// request's level changes the target (the GLPI/ServiceNow complaint: due dates that go stale).
+    /// </summary>
+    internal void Recompute(DeadlineTarget target, WorkingCalendar calendar, int warningPercent)
+    {
+        if (!IsOpen || IsBreached)
+        {
+            return;
+        }
+
+        Target = target;
+        var closedPauses = _pauses.Where(p => p.To is not null).ToList();
+        var due = DeadlineCalculator.DueAt(StartedAt, target, calendar, closedPauses) ?? DueAt;
+        DueAt = due;
+        WarningAt = DeadlineCalculator.WarningAt(StartedAt, due, warningPercent);
+    }
+
+    /// <summary>Marks the "at risk" warning as sent; true only the first time.</summary>
+    internal bool TryWarn(DateTimeOffset now)
+    {
+        if (WarnedAt is not null || !IsAtRisk(now))
+        {
+            return false;
+        }
+
+        WarnedAt = now;
+        return true;
+    }
+
+    /// <summary>Moves the breach one step up the escalation chain and schedules the next step, if any.</summary>
+    internal void Escalate(int level, DateTimeOffset? next)
+    {
+        EscalationLevel = level;
+        NextEscalationAt = next;
     }
 }
 
@@ -91,9 +185,10 @@ public sealed class DeadlineBreach
     {
     }
 
-    public DeadlineBreach(Guid id, Deadline deadline, Guid supplierId, DateTimeOffset recordedAt)
+    /// <summary>A breach takes its deadline's id: there is at most one per deadline, and penalties name it.</summary>
+    public DeadlineBreach(Deadline deadline, Guid supplierId, DateTimeOffset recordedAt)
     {
-        Id = id;
+        Id = deadline.Id;
         DeadlineId = deadline.Id;
         ServiceRequestId = deadline.ServiceRequestId;
         SupplierId = supplierId;

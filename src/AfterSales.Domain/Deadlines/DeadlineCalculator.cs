@@ -16,6 +16,39 @@ public static class DeadlineCalculator
     };
 
     /// <summary>
+    /// The due instant of a target that started at <paramref name="start"/> and stood still during
+    /// <paramref name="pauses"/> (R-SLA-1: a deadline waiting on the customer resumes with the time it had left).
+    /// Pure, so a deadline can be recomputed from its history at any time — after a calendar edit or a level change.
+    /// Returns null while the last pause is still open.
+    /// </summary>
+    public static DateTimeOffset? DueAt(DateTimeOffset start, DeadlineTarget target, WorkingCalendar calendar, IReadOnlyList<PauseInterval> pauses)
+    {
+        var due = DueAt(start, target, calendar);
+        foreach (var pause in pauses.OrderBy(p => p.From))
+        {
+            if (pause.From >= due)
+            {
+                // A pause that begins after the deadline fell due cannot give back time that had already run out.
+                continue;
+            }
+
+            if (pause.To is not { } resumed)
+            {
+                return null;
+            }
+
+            var left = Remaining(pause.From, due, target, calendar);
+            due = target.RunsOnWorkingTime ? calendar.AddWorkingTime(resumed, left) : resumed + left;
+        }
+
+        return due;
+    }
+
+    /// <summary>The time a deadline still had at <paramref name="at"/>: working time for working units, clock time otherwise.</summary>
+    public static TimeSpan Remaining(DateTimeOffset at, DateTimeOffset due, DeadlineTarget target, WorkingCalendar calendar) =>
+        due <= at ? TimeSpan.Zero : target.RunsOnWorkingTime ? calendar.WorkingTimeBetween(at, due) : due - at;
+
+    /// <summary>
     /// The instant at which a deadline is "at risk": <paramref name="percent"/> of the way from start to due (R-SLA-3).
     /// </summary>
     public static DateTimeOffset WarningAt(DateTimeOffset start, DateTimeOffset due, int percent)

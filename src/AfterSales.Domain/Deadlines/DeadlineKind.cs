@@ -48,6 +48,21 @@ public enum DeadlineKind
 
     /// <summary>凭证上传: the voucher set uploaded (R-ARC-1, 3 days in [000]).</summary>
     Vouchers,
+
+    /// <summary>故障级别·回复: reply by fault/service level (R-IN-8; A/B 10 min, C 30 min in [004]); pauses while waiting on the customer.</summary>
+    LevelReply,
+
+    /// <summary>故障级别·到场: engineer on site by fault/service level (R-IN-8; 2 h in [004]).</summary>
+    LevelArrival,
+
+    /// <summary>故障级别·修复: fixed by fault/service level (R-IN-8, R-EXE-7; 4 h in [004], else an equivalent loaner is owed).</summary>
+    LevelFix,
+
+    /// <summary>经销商安排: a dealer arranges a dispatched 三包 task and tells the customer (R-DLR-1, 2 h in [004]).</summary>
+    DealerArrangement,
+
+    /// <summary>督办检查: inside sales checks that the dealer arranged it (R-DLR-1, 4 h in [004]).</summary>
+    SupervisionCheck,
 }
 
 /// <summary>Who owes a deadline: its breach is that party's lateness.</summary>
@@ -56,6 +71,7 @@ public enum DeadlineParty
     Platform,
     Supplier,
     Customer,
+    Dealer,
 }
 
 /// <summary>State of one deadline as the API shows it (API.md).</summary>

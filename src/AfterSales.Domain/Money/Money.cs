@@ -18,6 +18,8 @@ public readonly record struct Money(decimal Amount, string Currency)
 
     public long MinorUnits => (long)(Round(Amount) * 100m);
 
+    public Money Rounded() => this with { Amount = Round(Amount) };
+
     public static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
     public static Money operator +(Money a, Money b)

@@ -17,6 +17,7 @@ public static class Permissions
     public const string RequestsArchive = "requests.archive";
     public const string RequestsCancel = "requests.cancel";
     public const string RequestsResolveAtIntake = "requests.resolveAtIntake";
+    public const string RequestsClassify = "requests.classify";
     public const string AttachmentsUpload = "attachments.upload";
     public const string OrdersManage = "orders.manage";
     public const string OrdersAccept = "orders.accept";
@@ -30,7 +31,7 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
-        RequestsAcceptWork, RequestsRevisit, RequestsArchive, RequestsCancel, RequestsResolveAtIntake, AttachmentsUpload,
+        RequestsAcceptWork, RequestsRevisit, RequestsArchive, RequestsCancel, RequestsResolveAtIntake, RequestsClassify, AttachmentsUpload,
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
     ];
 }
@@ -54,7 +55,7 @@ public static class Roles
         new(PlatformOperator, PartyKind.Platform, "平台运营", "Platform operator",
         [
             Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake,
-            Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor,
+            Permissions.RequestsClassify, Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor,
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
@@ -65,7 +66,7 @@ public static class Roles
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [
             Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsArchive, Permissions.RequestsCancel,
-            Permissions.RequestsResolveAtIntake, Permissions.RequestsExecute, Permissions.AttachmentsUpload,
+            Permissions.RequestsResolveAtIntake, Permissions.RequestsExecute, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage,
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
@@ -75,12 +76,12 @@ public static class Roles
         new(SupplierManager, PartyKind.Supplier, "售后经理", "Service manager",
         [
             Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.RequestsArchive,
-            Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake, Permissions.RequestsRevisit, Permissions.AttachmentsUpload,
+            Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake, Permissions.RequestsRevisit, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage,
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [
-            Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.AttachmentsUpload,
+            Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
         ]),
         new(CustomerUser, PartyKind.Customer, "客户", "Customer",
         [

@@ -20,6 +20,23 @@ public sealed record PolicyFigures
     /// <summary>Percentage of a deadline's span at which it is shown as "at risk" (R-SLA-3, default 80 %).</summary>
     public int WarningPercent { get; init; } = 80;
 
+    /// <summary>Targets by fault level and service level (R-IN-8), for the level deadline kinds.</summary>
+    public IReadOnlyList<LevelTarget> LevelTargets { get; init; } = [];
+
+    /// <summary>
+    /// Escalation chain once a deadline is breached (R-SLA-3). Product default: the handler at once, the supplier's
+    /// manager after 1 hour, the platform after 4 hours; a preset may set its own.
+    /// </summary>
+    public IReadOnlyList<EscalationStep> Escalation { get; init; } =
+    [
+        new(TimeSpan.Zero, EscalationTarget.Handler),
+        new(TimeSpan.FromHours(1), EscalationTarget.SupplierManager),
+        new(TimeSpan.FromHours(4), EscalationTarget.Platform),
+    ];
+
+    /// <summary>What late deadlines cost (R-PEN-1, R-PEN-2, R-EXE-8); empty means no penalties.</summary>
+    public IReadOnlyList<Penalties.PenaltyRule> Penalties { get; init; } = [];
+
     public WarrantyTerms Warranty { get; init; } = new();
 
     public AttachmentLimits Attachments { get; init; } = new();

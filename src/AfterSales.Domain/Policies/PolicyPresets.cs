@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using AfterSales.Domain.Catalogue;
 using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.Penalties;
 using AfterSales.Domain.ServiceRequests;
 
 namespace AfterSales.Domain.Policies;
@@ -149,6 +150,17 @@ public static class PolicyPresets
             VoucherKinds = [AttachmentKind.ServiceReport, AttachmentKind.SitePhoto],
             // R-QUO-3: "金额超【5 万元】的质保外服务,需签订《售后服务协议》"
             AgreementThresholdCny = 50_000m,
+            Penalties =
+            [
+                // R-PEN-2: "平台从供应商保证金中扣除违约金(如逾期响应扣 500 元/次…)" — charged when the breach is recorded.
+                new PenaltyRule("late-response-deposit", "逾期响应扣保证金", [DeadlineKind.Receive], PenaltyBasis.FixedPerBreach, 500m,
+                    PenaltyAccount.SupplierDeposit, TimeSpan.Zero, "R-PEN-2"),
+                // R-PEN-1: "按约定响应(2 小时内)、出具方案(24 小时内)、执行服务(如上门 7 日内到位),逾期需赔偿客户损失
+                // (按合同约定,如'每逾期 1 日赔偿订单金额的 0.1%')" — a started day counts, assessed when the deadline is met.
+                new PenaltyRule("late-per-day-compensation", "逾期赔偿客户", [DeadlineKind.Receive, DeadlineKind.Plan, DeadlineKind.OnSiteArrival,
+                    DeadlineKind.RemoteResolution, DeadlineKind.PartsDelivery], PenaltyBasis.PercentOfOrderPerDayLate, 0.1m,
+                    PenaltyAccount.CustomerCompensation, TimeSpan.Zero, "R-PEN-1"),
+            ],
             // R-ARC-2: "留存至少 3 年"
             RetentionYears = 3,
             RetentionAfterWarrantyYears = null,
@@ -204,6 +216,13 @@ public static class PolicyPresets
             VoucherKinds = [AttachmentKind.ServiceReport],
             // R-QUO-3: no agreement threshold; out-of-warranty costs are notified and agreed before work instead.
             AgreementThresholdCny = null,
+            // R-EXE-8: "售后服务专业工程师无正当理由上门服务迟到 1 小时的,给予每次 100 元扣罚处理". The seed leaves the arrival
+            // time itself blank (XX), so this rule charges only once the supplier sets an OnSiteArrival target.
+            Penalties =
+            [
+                new PenaltyRule("engineer-late-fine", "工程师上门迟到扣罚", [DeadlineKind.OnSiteArrival, DeadlineKind.LevelArrival], PenaltyBasis.FixedPerBreach, 100m,
+                    PenaltyAccount.InternalFine, TimeSpan.FromHours(1), "R-EXE-8"),
+            ],
             // R-ARC-2: the seed states no retention period; product default.
             RetentionYears = DefaultRetentionYears,
             RetentionAfterWarrantyYears = null,
@@ -379,9 +398,24 @@ public static class PolicyPresets
                 // R-EXE-7: "于4 小时内将备件或备机运抵故障现场"
                 [DeadlineKind.PartsDelivery] = DeadlineTarget.Hours(4),
 
+                // R-DLR-1: "经销商 … 应该在 2 小时内做出安排,并告之用户"; "销售内勤应在转送各部门任务后4 小时内 … 催促检查"
+                [DeadlineKind.DealerArrangement] = DeadlineTarget.Hours(2),
+                [DeadlineKind.SupervisionCheck] = DeadlineTarget.Hours(4),
+
                 // No figure in the seed, so no deadline: IntakeCheck, SupplyInfo, Verify, QuoteDecision, FactoryRepair,
                 // Acceptance, Reservice, Revisit (only project revisits twice a year, Notes), Vouchers.
             }.AsReadOnly(),
+            // R-IN-8: "对于 A 和 B 效劳等级,确保 10 分钟内回复;对于 C 效劳等级,确保半小时内回复"; for the major (一级) fault
+            // of the emergency clause "2 小时内派工程师到现场进行维修,4 小时内处理完毕。假设在 4 小时内仍未能有效解决,
+            // 乙方须免费提供同档次的设备" (R-EXE-7: the fix deadline's breach records the loaner owed).
+            LevelTargets =
+            [
+                new LevelTarget(DeadlineKind.LevelReply, null, ServiceLevel.A, DeadlineTarget.Minutes(10)),
+                new LevelTarget(DeadlineKind.LevelReply, null, ServiceLevel.B, DeadlineTarget.Minutes(10)),
+                new LevelTarget(DeadlineKind.LevelReply, null, ServiceLevel.C, DeadlineTarget.Minutes(30)),
+                new LevelTarget(DeadlineKind.LevelArrival, FaultLevel.Major, null, DeadlineTarget.Hours(2)),
+                new LevelTarget(DeadlineKind.LevelFix, FaultLevel.Major, null, DeadlineTarget.Hours(4)),
+            ],
             WarningPercent = DefaultWarningPercent,
             Warranty = new WarrantyTerms
             {

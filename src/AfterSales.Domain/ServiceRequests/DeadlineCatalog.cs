@@ -1,19 +1,42 @@
 using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.Policies;
 
 namespace AfterSales.Domain.ServiceRequests;
 
 /// <summary>
-/// When each deadline kind runs on a service request: it opens when the request enters one of its
-/// statuses and closes (met or late) when it leaves them all (R-SLA-1). The target comes from the
-/// request's policy version; a kind the policy has no target for opens nothing. docs/deadlines.md lists these.
+/// When each deadline kind runs on a service request: it opens when the request enters one of its statuses,
+/// stands still (paused) while the request waits on the customer in one of <see cref="PausedIn"/>, and closes —
+/// met or late — when the request leaves them all (R-SLA-1). The target comes from the request's policy version:
+/// its deadline table, or its level table for the level kinds (R-IN-8). docs/deadlines.md lists these.
 /// </summary>
 public sealed record DeadlineSpec(DeadlineKind Kind, DeadlineParty OwedBy, IReadOnlySet<ServiceRequestStatus> While, ServiceMode? OnlyForMode = null)
 {
-    public bool AppliesTo(ServiceRequest request) => OnlyForMode is null || request.ServiceMode == OnlyForMode;
+    /// <summary>Statuses in which the request waits on the customer: the deadline stays open but its clock stops.</summary>
+    public IReadOnlySet<ServiceRequestStatus> PausedIn { get; init; } = new HashSet<ServiceRequestStatus>();
+
+    /// <summary>Runs only on requests routed to a dealer (R-DLR-1).</summary>
+    public bool NeedsDealer { get; init; }
+
+    /// <summary>Takes its target from the policy's level table by fault and service level (R-IN-8).</summary>
+    public bool ByLevel { get; init; }
+
+    public bool Covers(ServiceRequestStatus status) => While.Contains(status) || PausedIn.Contains(status);
+
+    public bool AppliesTo(ServiceRequest request) =>
+        (OnlyForMode is null || request.ServiceMode == OnlyForMode) && (!NeedsDealer || request.DealerId is not null);
+
+    /// <summary>The target for this request under its policy, or null when the policy sets none.</summary>
+    public DeadlineTarget? TargetFor(ServiceRequest request, PolicyFigures policy) => ByLevel
+        ? LevelTarget.Resolve(policy.LevelTargets, Kind, request.FaultLevel, request.ServiceLevel)
+        : policy.Deadlines.TryGetValue(Kind, out var target) ? target : null;
 }
 
 public static class DeadlineCatalog
 {
+    /// <summary>Statuses in which the request waits on the customer (R-SLA-1 pause rules).</summary>
+    public static IReadOnlySet<ServiceRequestStatus> WaitingOnCustomer { get; } = Set(
+        ServiceRequestStatus.NeedsInfo, ServiceRequestStatus.Verifying, ServiceRequestStatus.QuotePending, ServiceRequestStatus.InArbitration);
+
     public static IReadOnlyList<DeadlineSpec> Specs { get; } =
     [
         new(DeadlineKind.IntakeCheck, DeadlineParty.Platform, Set(ServiceRequestStatus.Submitted)),
@@ -30,6 +53,19 @@ public static class DeadlineCatalog
         new(DeadlineKind.Reservice, DeadlineParty.Supplier, Set(ServiceRequestStatus.Reservice)),
         new(DeadlineKind.Revisit, DeadlineParty.Platform, Set(ServiceRequestStatus.Accepted)),
         new(DeadlineKind.Vouchers, DeadlineParty.Supplier, Set(ServiceRequestStatus.Accepted, ServiceRequestStatus.Revisited)),
+
+        // R-IN-8: reply, arrival and fix by fault/service level, counted from filing, standing still while the
+        // request waits on the customer ([004]: 30 min reply, 2 h on site, fixed in 4 h or a loaner).
+        new(DeadlineKind.LevelReply, DeadlineParty.Supplier, Set(ServiceRequestStatus.Submitted, ServiceRequestStatus.PendingReceipt))
+            { PausedIn = Set(ServiceRequestStatus.NeedsInfo), ByLevel = true },
+        new(DeadlineKind.LevelArrival, DeadlineParty.Supplier, Set(ServiceRequestStatus.Submitted, ServiceRequestStatus.PendingReceipt, ServiceRequestStatus.UnderAssessment, ServiceRequestStatus.Planned), ServiceMode.OnSite)
+            { PausedIn = WaitingOnCustomer, ByLevel = true },
+        new(DeadlineKind.LevelFix, DeadlineParty.Supplier, Set(ServiceRequestStatus.Submitted, ServiceRequestStatus.PendingReceipt, ServiceRequestStatus.UnderAssessment, ServiceRequestStatus.Planned, ServiceRequestStatus.InService))
+            { PausedIn = WaitingOnCustomer, ByLevel = true },
+
+        // R-DLR-1: a task routed to a dealer is arranged by the dealer within 2 h; inside sales checks at 4 h.
+        new(DeadlineKind.DealerArrangement, DeadlineParty.Dealer, Set(ServiceRequestStatus.PendingReceipt)) { NeedsDealer = true },
+        new(DeadlineKind.SupervisionCheck, DeadlineParty.Supplier, Set(ServiceRequestStatus.PendingReceipt)) { NeedsDealer = true },
     ];
 
     public static DeadlineSpec For(DeadlineKind kind) => Specs.First(s => s.Kind == kind);

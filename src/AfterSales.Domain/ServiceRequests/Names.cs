@@ -44,6 +44,7 @@ public static class ActionNames
         ServiceRequestAction.Revisit => "回访",
         ServiceRequestAction.Archive => "归档",
         ServiceRequestAction.Cancel => "取消",
+        ServiceRequestAction.ClassifyLevel => "调整故障等级",
         _ => action.ToString(),
     };
 }
@@ -66,6 +67,11 @@ public static class DeadlineKindNames
         DeadlineKind.Reservice => "重新服务",
         DeadlineKind.Revisit => "回访",
         DeadlineKind.Vouchers => "上传服务凭证",
+        DeadlineKind.LevelReply => "分级回复",
+        DeadlineKind.LevelArrival => "分级到场",
+        DeadlineKind.LevelFix => "分级修复",
+        DeadlineKind.DealerArrangement => "经销商安排",
+        DeadlineKind.SupervisionCheck => "督办检查",
         _ => kind.ToString(),
     };
 }
@@ -84,5 +90,27 @@ public static class AttachmentKindNames
         AttachmentKind.Evidence => "佐证材料",
         AttachmentKind.Other => "其他",
         _ => kind.ToString(),
+    };
+}
+
+public static class LevelNames
+{
+    public static string Chinese(FaultLevel level) => level switch
+    {
+        FaultLevel.Major => "一级（重大故障）",
+        FaultLevel.Main => "二级（主要故障）",
+        FaultLevel.Minor => "三级（次要故障）",
+        _ => level.ToString(),
+    };
+}
+
+public static class EscalationNames
+{
+    public static string Chinese(Policies.EscalationTarget target) => target switch
+    {
+        Policies.EscalationTarget.Handler => "经办人",
+        Policies.EscalationTarget.SupplierManager => "供应商售后经理",
+        Policies.EscalationTarget.Platform => "平台运营",
+        _ => target.ToString(),
     };
 }

@@ -1,3 +1,4 @@
+using AfterSales.Domain.Deadlines;
 using AfterSales.Domain.Organizations;
 
 namespace AfterSales.Domain.ServiceRequests;
@@ -24,9 +25,11 @@ public sealed record ServiceRequestDetails(
     ServiceMode RequestedResolution,
     Urgency Urgency,
     ContactPerson Contact,
-    RequestChannel Channel);
+    RequestChannel Channel,
+    FaultLevel? FaultLevel = null,
+    ServiceLevel? ServiceLevel = null);
 
-/// <summary>The parties and records a request is bound to.</summary>
+/// <summary>The parties and records a request is bound to; the order amount is kept for per-day penalties (R-PEN-1).</summary>
 public sealed record ServiceRequestParties(
     Guid CustomerId,
     Guid SupplierId,
@@ -34,7 +37,8 @@ public sealed record ServiceRequestParties(
     Guid OrderId,
     string OrderNumber,
     Guid? AssetId,
-    string? AssetSerial);
+    string? AssetSerial,
+    Money.Money? OrderAmount = null);
 
 /// <summary>售后服务方案 (R-JDG-2): mode, time, staff, steps.</summary>
 public sealed record ServicePlan(ServiceMode Mode, DateTimeOffset? ScheduledAt, IReadOnlyList<string> Staff, string Steps);
@@ -91,3 +95,27 @@ public sealed record RejectionRecord(IReadOnlyList<string> FailedItems, IReadOnl
 
 /// <summary>回访记录 (R-RV-1).</summary>
 public sealed record RevisitRecord(RevisitChannel Channel, int Satisfaction, string? Notes, bool Reopened, DateTimeOffset At, string By);
+
+/// <summary>What a deadline change asks the outside world to hear about: warnings, breaches, escalations, loaners (R-SLA-3, R-X-1).</summary>
+public enum DeadlineAlertType
+{
+    AtRisk,
+    Breached,
+    Escalated,
+    LoanerOwed,
+}
+
+/// <summary>
+/// A deadline event for notification: the aggregate raises it, the application turns it into messages to the
+/// right people in the same save. <see cref="Notify"/> says whom an escalation step tells.
+/// </summary>
+public sealed record DeadlineAlert(Guid DeadlineId, DeadlineKind Kind, DeadlineParty OwedBy, DeadlineAlertType Type, int Level, Policies.EscalationTarget Notify, DateTimeOffset DueAt);
+
+/// <summary>What one monitor pass did to a request (or, summed, to all of them).</summary>
+public readonly record struct MonitorOutcome(int Breaches, int Escalations, int Warnings)
+{
+    public int Total => Breaches + Escalations + Warnings;
+
+    public static MonitorOutcome operator +(MonitorOutcome a, MonitorOutcome b) =>
+        new(a.Breaches + b.Breaches, a.Escalations + b.Escalations, a.Warnings + b.Warnings);
+}

@@ -1,6 +1,7 @@
 using AfterSales.Domain.Common;
 using AfterSales.Domain.Deadlines;
 using AfterSales.Domain.Organizations;
+using AfterSales.Domain.Penalties;
 using AfterSales.Domain.Policies;
 using AfterSales.Domain.Warranty;
 
@@ -19,6 +20,8 @@ public sealed class ServiceRequest
     private readonly List<Attachment> _attachments = [];
     private readonly List<Deadline> _deadlines = [];
     private readonly List<DeadlineBreach> _breaches = [];
+    private readonly List<LedgerEntry> _ledgerEntries = [];
+    private readonly List<DeadlineAlert> _alerts = [];
     private List<AttachmentKind> _missingMaterials = [];
     private List<RejectionRecord> _rejections = [];
 
@@ -72,6 +75,18 @@ public sealed class ServiceRequest
 
     public Urgency Urgency { get; private set; }
 
+    /// <summary>故障等级 (R-IN-8); the level deadlines take their targets from it.</summary>
+    public FaultLevel? FaultLevel { get; private set; }
+
+    /// <summary>服务等级 A/B/C (R-IN-8).</summary>
+    public ServiceLevel? ServiceLevel { get; private set; }
+
+    /// <summary>The order's amount when the request was filed: per-day penalties are a share of it (R-PEN-1).</summary>
+    public Money.Money OrderAmount { get; private set; } = Money.Money.Zero();
+
+    /// <summary>Since when an equivalent loaner is owed because a critical fault was not fixed in time (R-EXE-7).</summary>
+    public DateTimeOffset? LoanerOwedSince { get; private set; }
+
     public ContactPerson Contact { get; private set; }
 
     /// <summary>The warranty decision made at intake, with its basis (R-WTY-1).</summary>
@@ -120,6 +135,12 @@ public sealed class ServiceRequest
 
     public IReadOnlyList<DeadlineBreach> Breaches => _breaches;
 
+    /// <summary>Penalties this request's late deadlines caused (R-PEN-3), added as they are assessed.</summary>
+    public IReadOnlyList<LedgerEntry> LedgerEntries => _ledgerEntries;
+
+    /// <summary>Deadline events raised by the last changes, for the application to turn into notifications.</summary>
+    public IReadOnlyList<DeadlineAlert> PendingAlerts => _alerts;
+
     /// <summary>How the work is done: the plan's mode once judged, else what the customer asked for.</summary>
     public ServiceMode ServiceMode => Judgement?.Plan?.Mode ?? RequestedResolution;
 
@@ -157,6 +178,9 @@ public sealed class ServiceRequest
             SelfChecks = InvalidInput.OptionalText(details.SelfChecks, "selfChecks", "已尝试的自查操作", 1000),
             RequestedResolution = details.RequestedResolution,
             Urgency = details.Urgency,
+            FaultLevel = details.FaultLevel,
+            ServiceLevel = details.ServiceLevel,
+            OrderAmount = parties.OrderAmount ?? Money.Money.Zero(),
             Contact = new ContactPerson(
                 InvalidInput.Text(details.Contact.Name, "contact.name", "对接人", 50),
                 InvalidInput.Text(details.Contact.Phone, "contact.phone", "联系电话", 30)),
@@ -413,19 +437,107 @@ public sealed class ServiceRequest
     /// Records every open deadline past due as breached (R-SLA-4). Returns how many were newly recorded;
     /// a second call, or a second instance, records none.
     /// </summary>
-    public int RecordBreaches(DateTimeOffset now)
+    public int RecordBreaches(DateTimeOffset now, ServiceRules rules)
     {
         var count = 0;
         foreach (var deadline in _deadlines.Where(d => d.IsOpen).ToList())
         {
             if (deadline.TryRecordBreach(now))
             {
-                OnBreached(deadline, now);
+                OnBreached(deadline, now, rules);
                 count++;
             }
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// One pass of the deadline monitor over this request: breaches past due, escalation steps that fell due,
+    /// "at risk" warnings (R-SLA-3, R-SLA-4). Returns what happened; each thing happens once.
+    /// </summary>
+    public MonitorOutcome Monitor(DateTimeOffset now, ServiceRules rules)
+    {
+        var breaches = RecordBreaches(now, rules);
+        var escalations = EscalateDue(now, rules);
+        var warnings = 0;
+        foreach (var deadline in _deadlines.Where(d => d.IsOpen).ToList())
+        {
+            if (deadline.TryWarn(now))
+            {
+                _alerts.Add(Alert(deadline, DeadlineAlertType.AtRisk, 0, EscalationTarget.Handler));
+                Record(Actor.System, "deadlineAtRisk", null, null,
+                    $"时效即将超时：{DeadlineKindNames.Chinese(deadline.Kind)}（应于 {ServiceZone.ToLocal(deadline.DueAt):yyyy-MM-dd HH:mm} 前）", now);
+                warnings++;
+            }
+        }
+
+        return new MonitorOutcome(breaches, escalations, warnings);
+    }
+
+    /// <summary>Takes the alerts raised so far, for notification in the same save.</summary>
+    public IReadOnlyList<DeadlineAlert> DequeueAlerts()
+    {
+        var alerts = _alerts.ToList();
+        _alerts.Clear();
+        return alerts;
+    }
+
+    /// <summary>
+    /// 调整故障/服务等级 (R-IN-8): the level deadlines take the new targets at once, counted from when the fault was
+    /// reported, with their pauses — the due instants stay right when a level changes.
+    /// </summary>
+    public void ClassifyLevel(Actor by, FaultLevel? fault, ServiceLevel? service, string? note, DateTimeOffset now, ServiceRules rules)
+    {
+        EnsureAllowed(ServiceRequestAction.ClassifyLevel, by);
+        var text = InvalidInput.OptionalText(note, "note", "说明", 1000);
+        FaultLevel = fault;
+        ServiceLevel = service;
+        foreach (var spec in DeadlineCatalog.Specs.Where(s => s.ByLevel))
+        {
+            var target = spec.TargetFor(this, rules.Policy);
+            var open = _deadlines.FirstOrDefault(d => d.Kind == spec.Kind && d.IsOpen);
+            if (open is not null)
+            {
+                if (target is { } newTarget)
+                {
+                    open.Recompute(newTarget, rules.Calendar, rules.Policy.WarningPercent);
+                }
+                else if (open.Close(now))
+                {
+                    OnBreached(open, now, rules);
+                }
+            }
+            else if (target is { } t && spec.Covers(Status) && spec.AppliesTo(this) && _deadlines.All(d => d.Kind != spec.Kind))
+            {
+                var opened = Open(spec, t, CreatedAt, rules);
+                opened.Recompute(t, rules.Calendar, rules.Policy.WarningPercent);
+                if (spec.PausedIn.Contains(Status))
+                {
+                    opened.Pause(now);
+                }
+                else if (opened.TryRecordBreach(now))
+                {
+                    OnBreached(opened, now, rules);
+                }
+            }
+        }
+
+        var levels = $"故障等级：{(fault is { } f ? LevelNames.Chinese(f) : "未定")}；服务等级：{service?.ToString() ?? "未定"}";
+        Record(by, ActionName(ServiceRequestAction.ClassifyLevel), null, null, text is null ? levels : $"{levels}。{text}", now);
+        UpdateNextDue();
+    }
+
+    /// <summary>Recomputes every open deadline from its start and pauses on the current calendar (after a calendar edit).</summary>
+    public void RecomputeDeadlines(ServiceRules rules)
+    {
+        foreach (var deadline in _deadlines.Where(d => d.IsOpen))
+        {
+            var target = DeadlineCatalog.For(deadline.Kind).TargetFor(this, rules.Policy) ?? deadline.Target;
+            deadline.Recompute(target, rules.Calendar, rules.Policy.WarningPercent);
+        }
+
+        UpdateNextDue();
     }
 
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> now (the UI enables buttons with this).</summary>
@@ -518,40 +630,152 @@ public sealed class ServiceRequest
         SyncDeadlines(from, to, now, rules);
     }
 
-    /// <summary>Opens the deadlines of the status entered and closes those of the statuses left (R-SLA-1).</summary>
+    /// <summary>
+    /// Opens the deadlines of the status entered, pauses those whose request now waits on the customer, resumes
+    /// those it no longer waits for, and closes those of the statuses left (R-SLA-1).
+    /// </summary>
     private void SyncDeadlines(ServiceRequestStatus? from, ServiceRequestStatus to, DateTimeOffset now, ServiceRules rules)
     {
         foreach (var deadline in _deadlines.Where(d => d.IsOpen).ToList())
         {
             var spec = DeadlineCatalog.For(deadline.Kind);
-            if (!spec.While.Contains(to) && deadline.Close(now))
+            if (!spec.Covers(to))
             {
-                OnBreached(deadline, now);
+                if (deadline.Close(now))
+                {
+                    OnBreached(deadline, now, rules);
+                }
+
+                AssessOnClose(deadline, now, rules);
+            }
+            else if (spec.PausedIn.Contains(to))
+            {
+                deadline.Pause(now);
+            }
+            else
+            {
+                deadline.Resume(now, rules.Calendar, rules.Policy.WarningPercent);
             }
         }
 
         foreach (var spec in DeadlineCatalog.Specs)
         {
-            var entering = spec.While.Contains(to) && (from is null || !spec.While.Contains(from.Value));
-            if (!entering || !spec.AppliesTo(this) || !rules.Policy.Deadlines.TryGetValue(spec.Kind, out var target))
+            var entering = spec.Covers(to) && (from is null || !spec.Covers(from.Value));
+            if (!entering || !spec.AppliesTo(this) || spec.TargetFor(this, rules.Policy) is not { } target)
             {
                 continue;
             }
 
-            var due = DeadlineCalculator.DueAt(now, target, rules.Calendar);
-            var warning = DeadlineCalculator.WarningAt(now, due, rules.Policy.WarningPercent);
-            _deadlines.Add(new Deadline(Guid.CreateVersion7(now), Id, spec.Kind, spec.OwedBy, target, now, due, warning));
+            var opened = Open(spec, target, now, rules);
+            if (spec.PausedIn.Contains(to))
+            {
+                opened.Pause(now);
+            }
         }
 
-        NextDueAt = _deadlines.Where(d => d.IsOpen).Select(d => (DateTimeOffset?)d.DueAt).Min();
+        UpdateNextDue();
     }
 
-    private void OnBreached(Deadline deadline, DateTimeOffset now)
+    private Deadline Open(DeadlineSpec spec, DeadlineTarget target, DateTimeOffset start, ServiceRules rules)
     {
-        _breaches.Add(new DeadlineBreach(Guid.CreateVersion7(now), deadline, SupplierId, now));
+        var due = DeadlineCalculator.DueAt(start, target, rules.Calendar);
+        var warning = DeadlineCalculator.WarningAt(start, due, rules.Policy.WarningPercent);
+        var deadline = new Deadline(Guid.CreateVersion7(start), Id, spec.Kind, spec.OwedBy, target, start, due, warning);
+        _deadlines.Add(deadline);
+        return deadline;
+    }
+
+    private void UpdateNextDue() =>
+        NextDueAt = _deadlines.Where(d => d.IsOpen && !d.IsPaused).Select(d => (DateTimeOffset?)d.DueAt).Min();
+
+    /// <summary>
+    /// A breach, recorded once: a timeline entry, the first escalation step, the penalties due at once, and for a
+    /// critical fault not fixed in time the loaner it now owes (R-SLA-3, R-SLA-4, R-PEN-2, R-EXE-7).
+    /// </summary>
+    private void OnBreached(Deadline deadline, DateTimeOffset now, ServiceRules rules)
+    {
+        _breaches.Add(new DeadlineBreach(deadline, SupplierId, now));
         Record(Actor.System, "deadlineBreached", null, null,
             $"时效超时：{DeadlineKindNames.Chinese(deadline.Kind)}（{deadline.Target.ToChinese()}，应于 {ServiceZone.ToLocal(deadline.DueAt):yyyy-MM-dd HH:mm} 前）", now);
+        _alerts.Add(Alert(deadline, DeadlineAlertType.Breached, 0, EscalationTarget.Handler));
+
+        if (deadline.OwedBy != DeadlineParty.Customer && rules.Policy.Escalation.Count > 0)
+        {
+            deadline.Escalate(0, now + rules.Policy.Escalation[0].AfterBreach);
+            EscalateDue(now, rules);
+        }
+
+        foreach (var rule in ChargeableRules(deadline, rules).Where(r => r.AssessedAtBreach))
+        {
+            Charge(deadline, rule, deadline.LateBy(now), now);
+        }
+
+        if (deadline.Kind == DeadlineKind.LevelFix && LoanerOwedSince is null)
+        {
+            // R-EXE-7 [004]: not fixed within the level's fix time → an equivalent loaner, free of charge.
+            LoanerOwedSince = now;
+            _alerts.Add(Alert(deadline, DeadlineAlertType.LoanerOwed, 0, EscalationTarget.Handler));
+            Record(Actor.System, "loanerOwed", null, null, "故障未在时限内修复，须免费提供同档次备用设备（R-EXE-7）。", now);
+        }
     }
+
+    /// <summary>Penalties that need to know how late the deadline was met: assessed once, when it closes late.</summary>
+    private void AssessOnClose(Deadline deadline, DateTimeOffset now, ServiceRules rules)
+    {
+        if (!deadline.IsBreached)
+        {
+            return;
+        }
+
+        foreach (var rule in ChargeableRules(deadline, rules).Where(r => !r.AssessedAtBreach))
+        {
+            Charge(deadline, rule, deadline.LateBy(now), now);
+        }
+    }
+
+    private IEnumerable<PenaltyRule> ChargeableRules(Deadline deadline, ServiceRules rules) =>
+        deadline.OwedBy is DeadlineParty.Supplier or DeadlineParty.Dealer
+            ? rules.Policy.Penalties.Where(r => r.Kinds.Contains(deadline.Kind))
+            : [];
+
+    private void Charge(Deadline deadline, PenaltyRule rule, TimeSpan lateBy, DateTimeOffset now)
+    {
+        if (PenaltyCalculator.Assess(rule, lateBy, OrderAmount) is not { } assessment || assessment.Amount.Amount <= 0)
+        {
+            return;
+        }
+
+        var payer = deadline.OwedBy == DeadlineParty.Dealer && DealerId is { } dealer ? dealer : SupplierId;
+        var counterparty = rule.Account == PenaltyAccount.CustomerCompensation ? CustomerId : (Guid?)null;
+        _ledgerEntries.Add(LedgerEntry.ForPenalty(Guid.CreateVersion7(now), assessment, payer, counterparty, Id, Number, deadline, now));
+        Record(Actor.System, "penaltyCharged", null, null, $"{assessment.Explanation}，计 {assessment.Amount}（{rule.RuleId}）", now);
+    }
+
+    /// <summary>Escalation steps that fell due: each tells the next level and is on the timeline (R-SLA-3).</summary>
+    private int EscalateDue(DateTimeOffset now, ServiceRules rules)
+    {
+        var steps = rules.Policy.Escalation;
+        var count = 0;
+        foreach (var deadline in _deadlines.Where(d => d.IsOpen && d.IsBreached && d.NextEscalationAt is { } at && at <= now).ToList())
+        {
+            while (deadline.NextEscalationAt is { } due && due <= now && deadline.EscalationLevel < steps.Count)
+            {
+                var step = steps[deadline.EscalationLevel];
+                var level = deadline.EscalationLevel + 1;
+                var next = level < steps.Count ? deadline.BreachRecordedAt!.Value + steps[level].AfterBreach : (DateTimeOffset?)null;
+                deadline.Escalate(level, next);
+                _alerts.Add(Alert(deadline, DeadlineAlertType.Escalated, level, step.Notify));
+                Record(Actor.System, "deadlineEscalated", null, null,
+                    $"超时升级（第 {level} 级，通知{EscalationNames.Chinese(step.Notify)}）：{DeadlineKindNames.Chinese(deadline.Kind)}", now);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static DeadlineAlert Alert(Deadline deadline, DeadlineAlertType type, int level, EscalationTarget notify) =>
+        new(deadline.Id, deadline.Kind, deadline.OwedBy, type, level, notify, deadline.DueAt);
 
     private void Record(Actor by, string action, ServiceRequestStatus? from, ServiceRequestStatus? to, string? note, DateTimeOffset now)
     {
@@ -559,7 +783,6 @@ public sealed class ServiceRequest
         _timeline.Add(new TimelineEntry(Guid.CreateVersion7(now), Id, TimelineLength, now, by, action, from, to, note));
         UpdatedAt = now;
         Version++;
-        NextDueAt = _deadlines.Where(d => d.IsOpen).Select(d => (DateTimeOffset?)d.DueAt).Min();
     }
 
     public static string ActionName(ServiceRequestAction action)

@@ -69,6 +69,9 @@ public enum ServiceRequestAction
     Revisit,
     Archive,
     Cancel,
+
+    /// <summary>调整故障/服务等级 (R-IN-8): the status stays; the level deadlines follow.</summary>
+    ClassifyLevel,
 }
 
 /// <summary>
@@ -104,6 +107,7 @@ public static class ServiceRequestWorkflow
         [ServiceRequestAction.Revisit] = [PartyKind.Platform, PartyKind.Supplier],
         [ServiceRequestAction.Archive] = [PartyKind.Supplier, PartyKind.Platform],
         [ServiceRequestAction.Cancel] = [PartyKind.Customer, PartyKind.Supplier, PartyKind.Platform],
+        [ServiceRequestAction.ClassifyLevel] = [PartyKind.Supplier, PartyKind.Dealer, PartyKind.Platform],
     };
 
     public static IReadOnlyDictionary<ServiceRequestAction, string> RequiredPermission { get; } = new Dictionary<ServiceRequestAction, string>
@@ -122,6 +126,7 @@ public static class ServiceRequestWorkflow
         [ServiceRequestAction.Revisit] = Permissions.RequestsRevisit,
         [ServiceRequestAction.Archive] = Permissions.RequestsArchive,
         [ServiceRequestAction.Cancel] = Permissions.RequestsCancel,
+        [ServiceRequestAction.ClassifyLevel] = Permissions.RequestsClassify,
     };
 
     public static bool IsTerminal(ServiceRequestStatus status) =>
@@ -173,6 +178,11 @@ public static class ServiceRequestWorkflow
         foreach (var state in EarlyStates)
         {
             table[(state, ServiceRequestAction.Cancel)] = [ServiceRequestStatus.Cancelled];
+        }
+
+        foreach (var state in Enum.GetValues<ServiceRequestStatus>().Where(s => !IsTerminal(s)))
+        {
+            table[(state, ServiceRequestAction.ClassifyLevel)] = [state];
         }
 
         return table;

@@ -133,3 +133,24 @@ public enum RevisitChannel
     Sms,
     Questionnaire,
 }
+
+/// <summary>故障等级 (R-IN-8, [004]).</summary>
+public enum FaultLevel
+{
+    /// <summary>一级（重大故障）: system down or service interrupted &gt; 10 min, or key data lost.</summary>
+    Major = 1,
+
+    /// <summary>二级（主要故障）: partial loss of service or danger of collapse.</summary>
+    Main = 2,
+
+    /// <summary>三级（次要故障）: function affected, key business not.</summary>
+    Minor = 3,
+}
+
+/// <summary>服务等级 A/B/C agreed with the customer (R-IN-8, [004]).</summary>
+public enum ServiceLevel
+{
+    A,
+    B,
+    C,
+}

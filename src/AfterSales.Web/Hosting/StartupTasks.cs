@@ -1,5 +1,6 @@
 using AfterSales.Data;
 using AfterSales.Data.Identity;
+using AfterSales.Domain.Deadlines;
 using AfterSales.Domain.Organizations;
 using AfterSales.Domain.Policies;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,7 @@ public static class StartupTasks
         await using (var db = contexts.CreateSystemContext())
         {
             await EnsurePresetsAsync(db, clock.GetUtcNow());
+            await EnsureCalendarsAsync(db, clock.GetUtcNow());
         }
 
         if (app.Configuration.GetValue("DemoData:Enabled", true))
@@ -39,6 +41,10 @@ public static class StartupTasks
         }
     }
 
+    /// <summary>
+    /// The shipped roles with their default grants. A grant a new release adds is added to an existing role too;
+    /// a grant an admin removed is not put back unless the release adds it anew (only missing defaults are added).
+    /// </summary>
     private static async Task EnsureRolesAsync(RoleManager<AppRole> roles)
     {
         foreach (var definition in Roles.All)
@@ -48,12 +54,26 @@ public static class StartupTasks
             {
                 role = new AppRole { Id = Guid.CreateVersion7(), Name = definition.Name, DisplayNameZh = definition.DisplayZh, DisplayNameEn = definition.DisplayEn, Party = definition.Party.ToString() };
                 Check(await roles.CreateAsync(role));
-                foreach (var permission in definition.Grants)
-                {
-                    Check(await roles.AddClaimAsync(role, new Claim(PermissionClaim.Type, permission)));
-                }
+            }
+
+            var granted = (await roles.GetClaimsAsync(role)).Where(c => c.Type == PermissionClaim.Type).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var permission in definition.Grants.Where(p => !granted.Contains(p)))
+            {
+                Check(await roles.AddClaimAsync(role, new Claim(PermissionClaim.Type, permission)));
             }
         }
+    }
+
+    /// <summary>The built-in working calendars (R-SLA-2: cn-9-18 with mainland China holidays and 调休, and 24×7), once.</summary>
+    private static async Task EnsureCalendarsAsync(AppDbContext db, DateTimeOffset now)
+    {
+        var existing = await db.Calendars.Select(c => c.Id).ToListAsync();
+        foreach (var calendar in WorkingCalendars.BuiltIn.Values.Where(c => !existing.Contains(c.Id)))
+        {
+            db.Calendars.Add(CalendarDefinition.From(calendar, now, "系统"));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private static async Task EnsurePresetsAsync(AppDbContext db, DateTimeOffset now)

@@ -1,60 +1,70 @@
 using AfterSales.Data;
+using AfterSales.Domain.ServiceRequests;
+using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Jobs;
 
 /// <summary>
-/// Finds open deadlines past due and records each breach exactly once (R-SLA-4). Works through the
-/// aggregate, so the request's version check and the unique index on the breach make a second instance,
-/// a retry or a restart record nothing twice.
+/// Finds deadlines past due, warnings and escalation steps that fell due, and records each exactly once (R-SLA-3,
+/// R-SLA-4). Works through the aggregate, so the request's version check and the unique indexes on breaches,
+/// penalties and notifications make a second instance, a retry or a restart record nothing twice.
 /// </summary>
-public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<DeadlineMonitor> logger)
+public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier, ILogger<DeadlineMonitor> logger)
 {
     public const int BatchSize = 200;
 
-    /// <summary>One pass: returns how many breaches were newly recorded.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass: breaches, escalations and warnings that fell due, and how many of each were recorded.</summary>
+    public async Task<MonitorOutcome> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var db = contexts.CreateSystemContext();
-        var due = await db.Deadlines
-            .IgnoreQueryFilters()
-            .Where(d => d.ClosedAt == null && d.BreachRecordedAt == null && d.DueAt < now)
-            .OrderBy(d => d.DueAt)
-            .Select(d => d.ServiceRequestId)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
 
-        var recorded = 0;
-        foreach (var requestId in due.Distinct())
+        // Three small polls, each on its own partial index (ARCHITECTURE §6).
+        var deadlines = db.Deadlines.IgnoreQueryFilters().AsNoTracking();
+        var breaching = await deadlines
+            .Where(d => d.ClosedAt == null && d.BreachRecordedAt == null && d.PausedAt == null && d.DueAt < now)
+            .OrderBy(d => d.DueAt).Select(d => d.ServiceRequestId).Take(BatchSize).ToListAsync(cancellationToken);
+        var escalating = await deadlines
+            .Where(d => d.NextEscalationAt != null && d.NextEscalationAt <= now)
+            .OrderBy(d => d.NextEscalationAt).Select(d => d.ServiceRequestId).Take(BatchSize).ToListAsync(cancellationToken);
+        var warning = await deadlines
+            .Where(d => d.ClosedAt == null && d.BreachRecordedAt == null && d.PausedAt == null && d.WarnedAt == null && d.WarningAt <= now)
+            .OrderBy(d => d.WarningAt).Select(d => d.ServiceRequestId).Take(BatchSize).ToListAsync(cancellationToken);
+
+        var outcome = default(MonitorOutcome);
+        foreach (var requestId in breaching.Concat(escalating).Concat(warning).Distinct())
         {
-            recorded += await RecordForRequestAsync(requestId, now, cancellationToken);
+            outcome += await MonitorRequestAsync(requestId, now, cancellationToken);
         }
 
-        return recorded;
+        return outcome;
     }
 
-    private async Task<int> RecordForRequestAsync(Guid requestId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<MonitorOutcome> MonitorRequestAsync(Guid requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateSystemContext();
         var request = await db.ServiceRequests.Include(r => r.Deadlines).SingleAsync(r => r.Id == requestId, cancellationToken);
-        var count = request.RecordBreaches(now);
-        if (count == 0)
+        var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, cancellationToken);
+        var happened = request.Monitor(now, rules);
+        if (happened.Total == 0)
         {
-            return 0;
+            return default;
         }
 
+        await notifier.NotifyAsync(db, request, request.DequeueAlerts(), now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return count;
+            return happened;
         }
         catch (DbUpdateException ex)
         {
             // Another instance or a user action changed the request first; the next pass sees the result.
-            logger.LogInformation(ex, "Breach recording for {RequestId} lost a race; will re-check next pass.", requestId);
-            return 0;
+            logger.LogInformation(ex, "Deadline monitoring of {RequestId} lost a race; will re-check next pass.", requestId);
+            return default;
         }
     }
 }
@@ -75,10 +85,10 @@ public sealed class DeadlineMonitorWorker(DeadlineMonitor monitor, IConfiguratio
         {
             try
             {
-                var recorded = await monitor.RunOnceAsync(stoppingToken);
-                if (recorded > 0)
+                var outcome = await monitor.RunOnceAsync(stoppingToken);
+                if (outcome.Total > 0)
                 {
-                    logger.LogInformation("Recorded {Count} deadline breaches.", recorded);
+                    logger.LogInformation("Deadline monitor: {Breaches} breaches, {Escalations} escalations, {Warnings} warnings.", outcome.Breaches, outcome.Escalations, outcome.Warnings);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

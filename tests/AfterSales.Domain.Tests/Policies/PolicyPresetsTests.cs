@@ -153,7 +153,7 @@ public sealed class PolicyPresetsTests
     [InlineData(PolicyPresets.FurnishingSupplier, 0)]
     [InlineData(PolicyPresets.CableManufacturer, 5)]
     [InlineData(PolicyPresets.Factory, 4)]
-    [InlineData(PolicyPresets.MachineryDealer, 5)]
+    [InlineData(PolicyPresets.MachineryDealer, 7)]
     public void A_preset_opens_deadlines_only_for_the_kinds_its_seed_states_a_figure_for(string key, int kinds) =>
         Assert.Equal(kinds, PolicyPresets.Get(key).Figures.Deadlines.Count);
 

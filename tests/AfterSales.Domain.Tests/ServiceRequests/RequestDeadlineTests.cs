@@ -55,11 +55,11 @@ public sealed class RequestDeadlineTests
     {
         var scenario = RequestScenario.In(ServiceRequestStatus.PendingReceipt);
         scenario.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(0, scenario.Request.RecordBreaches(scenario.Now));
+        Assert.Equal(0, scenario.Request.RecordBreaches(scenario.Now, scenario.Rules));
 
         scenario.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(1, scenario.Request.RecordBreaches(scenario.Now));
-        Assert.Equal(0, scenario.Request.RecordBreaches(scenario.Now.AddMinutes(5)));
+        Assert.Equal(1, scenario.Request.RecordBreaches(scenario.Now, scenario.Rules));
+        Assert.Equal(0, scenario.Request.RecordBreaches(scenario.Now.AddMinutes(5), scenario.Rules));
         scenario.Request.Receive(RequestScenario.Agent, null, scenario.Now, scenario.Rules);
 
         Assert.Single(scenario.Request.Breaches);
@@ -71,8 +71,8 @@ public sealed class RequestDeadlineTests
     {
         var scenario = RequestScenario.In(ServiceRequestStatus.PendingReceipt);
 
-        Assert.Equal(0, scenario.Request.RecordBreaches(scenario.Now.AddHours(2)));
-        Assert.Equal(1, scenario.Request.RecordBreaches(scenario.Now.AddHours(2).AddTicks(1)));
+        Assert.Equal(0, scenario.Request.RecordBreaches(scenario.Now.AddHours(2), scenario.Rules));
+        Assert.Equal(1, scenario.Request.RecordBreaches(scenario.Now.AddHours(2).AddTicks(1), scenario.Rules));
     }
 
     [Fact]

@@ -25,7 +25,17 @@ public sealed class RequestScenario
     public static Actor Engineer { get; } = ActorFor(SupplierOrg, PartyKind.Supplier, Roles.SupplierEngineer, "孙浩");
     public static Actor Platform { get; } = ActorFor(PlatformOrg, PartyKind.Platform, Roles.PlatformOperator, "王敏");
 
-    public RequestScenario(ServiceType type = ServiceType.WarrantyRepair, string presetKey = PolicyPresets.B2BPlatform, bool withCertificate = true, ServiceMode mode = ServiceMode.OnSite)
+    public static readonly Guid DealerOrg = Guid.Parse("00000000-0000-0000-0000-0000000000d1");
+
+    public RequestScenario(
+        ServiceType type = ServiceType.WarrantyRepair,
+        string presetKey = PolicyPresets.B2BPlatform,
+        bool withCertificate = true,
+        ServiceMode mode = ServiceMode.OnSite,
+        FaultLevel? fault = null,
+        ServiceLevel? service = null,
+        bool viaDealer = false,
+        decimal orderAmount = 386_000m)
     {
         var preset = PolicyPresets.Get(presetKey);
         Policy = new ServicePolicy(Guid.NewGuid(), "preset:" + presetKey, 1, preset.NameZh, preset.Figures, Start, null, presetKey);
@@ -36,8 +46,8 @@ public sealed class RequestScenario
         Request = ServiceRequest.Submit(
             Guid.NewGuid(),
             "SR-2026-000001",
-            new ServiceRequestParties(CustomerOrg, SupplierOrg, null, Guid.NewGuid(), "PO-2026-0001", Guid.NewGuid(), "EQ-0001"),
-            new ServiceRequestDetails(type, "开机报错 E03", Start.AddHours(-2), "导致生产线停工", "已重启", mode, Urgency.Urgent, new ContactPerson("张工", "13800000000"), RequestChannel.Portal),
+            new ServiceRequestParties(CustomerOrg, SupplierOrg, viaDealer ? DealerOrg : null, Guid.NewGuid(), "PO-2026-0001", Guid.NewGuid(), "EQ-0001", Money.Money.Yuan(orderAmount)),
+            new ServiceRequestDetails(type, "开机报错 E03", Start.AddHours(-2), "导致生产线停工", "已重启", mode, Urgency.Urgent, new ContactPerson("张工", "13800000000"), RequestChannel.Portal, fault, service),
             Policy,
             warranty,
             Customer,

@@ -214,6 +214,7 @@ public sealed class ServiceRequestWorkflowTests
                 r.Archive(RequestScenario.Agent, s.Now, s.Rules);
                 break;
             case ServiceRequestAction.Cancel: r.Cancel(RequestScenario.Customer, "不再需要", s.Now, s.Rules); break;
+            case ServiceRequestAction.ClassifyLevel: r.ClassifyLevel(RequestScenario.Agent, FaultLevel.Major, ServiceLevel.A, null, s.Now, s.Rules); break;
             default: throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
     }

@@ -18,16 +18,18 @@ public sealed class HostingTests(AfterSalesApp app) : ApiTest(app)
         ["platform", "admin", "supplier.agent", "supplier.engineer", "supplier.manager", "supplier2.agent", "dealer", "customer", "customer2"];
 
     [Theory]
-    [InlineData("/health/live")]
-    [InlineData("/health/ready")]
-    public async Task The_health_probes_answer_200_without_signing_in(string path)
+    [InlineData("/health/live", "Healthy")]
+    [InlineData("/health/ready", "Degraded")]
+    public async Task The_health_probes_answer_200_without_signing_in(string path, string status)
     {
         using var client = App.CreateClient();
 
         using var response = await client.GetAsync(path, Ct);
 
+        // Ready is Degraded, not Unhealthy, on 2026-11-23: the shipped holiday data ends with 2026, and the ready
+        // check warns that cn-9-18 lacks 2027 (R-SLA-2) while the app keeps serving.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(status, await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ServiceRequestIsolationTests(AfterSalesApp app) : ApiTest(ap
     private static readonly string[] Actions =
     [
         "supplyInfo", "resolveAtIntake", "receive", "judge", "acceptQuote", "declineQuote", "startService",
-        "completeService", "accept", "reject", "revisit", "archive", "cancel",
+        "completeService", "accept", "reject", "revisit", "archive", "cancel", "classifyLevel",
     ];
 
     private readonly RequestFlow _flow = new(app);

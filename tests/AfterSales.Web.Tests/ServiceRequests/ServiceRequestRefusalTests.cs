@@ -378,6 +378,7 @@ public sealed class ServiceRequestRefusalTests(AfterSalesApp app) : ApiTest(app)
         "reject" => new { failedItems = new[] { "仍报警" } },
         "revisit" => new { channel = "phone", satisfaction = 5 },
         "cancel" => new { reason = "不需要了" },
+        "classifyLevel" => new { faultLevel = "major", serviceLevel = "A" },
         _ => null,
     };
 

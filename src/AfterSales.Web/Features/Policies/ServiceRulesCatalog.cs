@@ -8,25 +8,26 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Web.Features.Policies;
 
 /// <summary>
-/// Policy versions never change once written (R-SLA-1), so each is read from the database once and
-/// kept, with its working calendar, for every later request that was created under it.
+/// The rules a request runs under: its policy version — immutable once written (R-SLA-1), so read once and kept —
+/// and that policy's working calendar, which the platform may edit (R-SLA-2). A calendar is re-read when its
+/// version changed, checked at most every few seconds, so every instance follows an edit without a restart.
 /// </summary>
-public sealed class ServiceRulesCatalog
+public sealed class ServiceRulesCatalog(TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, (ServicePolicy Policy, ServiceRules Rules)> _byPolicy = new();
+    private static readonly TimeSpan CalendarFreshness = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<Guid, ServicePolicy> _policies = new();
+    private readonly ConcurrentDictionary<string, (WorkingCalendar Calendar, int Version, DateTimeOffset CheckedAt)> _calendars = new();
 
     public async Task<(ServicePolicy Policy, ServiceRules Rules)> ForPolicyAsync(AppDbContext db, Guid policyId, CancellationToken cancellationToken)
     {
-        if (_byPolicy.TryGetValue(policyId, out var cached))
+        if (!_policies.TryGetValue(policyId, out var policy))
         {
-            return cached;
+            policy = await db.ServicePolicies.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == policyId, cancellationToken);
+            _policies[policyId] = policy;
         }
 
-        var policy = await db.ServicePolicies.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == policyId, cancellationToken);
-        var calendar = WorkingCalendars.BuiltIn.TryGetValue(policy.Figures.CalendarId, out var found) ? found : WorkingCalendars.Cn918;
-        var entry = (policy, new ServiceRules(policy.Figures, calendar));
-        _byPolicy[policyId] = entry;
-        return entry;
+        return (policy, new ServiceRules(policy.Figures, await CalendarAsync(db, policy.Figures.CalendarId, cancellationToken)));
     }
 
     /// <summary>The rules a supplier promises today: its chosen policy version (R-SLA-1).</summary>
@@ -36,4 +37,32 @@ public sealed class ServiceRulesCatalog
             ?? throw new Domain.Common.WorkflowRuleViolation("R-SLA-1", "该供应商尚未设置售后政策。");
         return await ForPolicyAsync(db, policyId, cancellationToken);
     }
+
+    /// <summary>A working calendar by id, as stored; the built-in one when the database has none of that id.</summary>
+    public async Task<WorkingCalendar> CalendarAsync(AppDbContext db, string calendarId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_calendars.TryGetValue(calendarId, out var cached) && now - cached.CheckedAt < CalendarFreshness)
+        {
+            return cached.Calendar;
+        }
+
+        var version = await db.Calendars.AsNoTracking().Where(c => c.Id == calendarId).Select(c => (int?)c.Version).SingleOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            return WorkingCalendars.BuiltIn.TryGetValue(calendarId, out var builtIn) ? builtIn : WorkingCalendars.Cn918;
+        }
+
+        if (cached.Calendar is null || cached.Version != version)
+        {
+            var definition = await db.Calendars.AsNoTracking().SingleAsync(c => c.Id == calendarId, cancellationToken);
+            cached = (definition.ToCalendar(), definition.Version, now);
+        }
+
+        _calendars[calendarId] = cached with { CheckedAt = now };
+        return cached.Calendar;
+    }
+
+    /// <summary>Forgets a calendar after an edit on this instance, so the next read takes the new version at once.</summary>
+    public void Forget(string calendarId) => _calendars.TryRemove(calendarId, out _);
 }

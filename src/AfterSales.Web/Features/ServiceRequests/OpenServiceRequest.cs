@@ -40,7 +40,9 @@ public sealed class OpenServiceRequest(
         ServiceMode? RequestedResolution,
         Urgency? Urgency,
         ContactInput? Contact,
-        RequestChannel? Channel = null);
+        RequestChannel? Channel = null,
+        FaultLevel? FaultLevel = null,
+        ServiceLevel? ServiceLevel = null);
 
     /// <summary>The request filed (or, for a replayed Idempotency-Key, the one filed the first time: then only its id).</summary>
     public sealed record Result(Guid Id, bool Replayed, ServiceRequest? Created = null, Domain.Policies.ServicePolicy? Policy = null);
@@ -109,8 +111,10 @@ public sealed class OpenServiceRequest(
             command.RequestedResolution ?? ServiceMode.Remote,
             command.Urgency ?? Urgency.Normal,
             new ContactPerson(command.Contact!.Name ?? string.Empty, command.Contact.Phone ?? string.Empty),
-            command.Channel ?? RequestChannel.Portal);
-        var parties = new ServiceRequestParties(order.CustomerId, order.SupplierId, asset?.DealerId ?? order.DealerId, order.Id, order.Number, asset?.Id, asset?.Serial);
+            command.Channel ?? RequestChannel.Portal,
+            command.FaultLevel,
+            command.ServiceLevel);
+        var parties = new ServiceRequestParties(order.CustomerId, order.SupplierId, asset?.DealerId ?? order.DealerId, order.Id, order.Number, asset?.Id, asset?.Serial, order.Amount);
 
         var actor = caller.ToActor();
         var id = Guid.CreateVersion7(now);

@@ -40,6 +40,7 @@ public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers
             .Include(r => r.Timeline)
             .Include(r => r.Attachments)
             .Include(r => r.Deadlines)
+            .Include(r => r.LedgerEntries)
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("售后单");
 
@@ -102,7 +103,11 @@ public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers
             request.CreatedAt,
             request.UpdatedAt,
             request.ClosedAt,
-            request.Version);
+            request.Version,
+            request.FaultLevel,
+            request.ServiceLevel,
+            request.LoanerOwedSince,
+            [.. request.LedgerEntries.OrderBy(l => l.CreatedAt).Select(l => new PenaltyView(l.Id, l.DeadlineKind, l.RuleId, l.Explanation, l.Amount, l.Account, l.IsWaived, l.WaiverReason, l.CreatedAt))]);
     }
 
     public async Task<Page<ServiceRequestSummary>> ListAsync(ServiceRequestFilter filter, int? pageSize, string? after, CancellationToken cancellationToken)
@@ -203,7 +208,7 @@ public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers
 
     public static DeadlineView ToView(Deadline d, DateTimeOffset now) => new(
         d.Id, d.Kind, DeadlineKindNames.Chinese(d.Kind), d.OwedBy, d.Target.ToChinese(), d.StartedAt, d.DueAt,
-        d.IsOpen && !d.IsBreached && now > d.DueAt ? DeadlineState.Breached : d.State,
+        d.IsOpen && !d.IsPaused && !d.IsBreached && now > d.DueAt ? DeadlineState.Breached : d.State,
         d.ClosedAt, d.IsAtRisk(now));
 
     private static string RoleLabel(string role) =>

@@ -75,7 +75,14 @@ public sealed record ServiceRequestView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClosedAt,
-    int Version);
+    int Version,
+    FaultLevel? FaultLevel = null,
+    ServiceLevel? ServiceLevel = null,
+    DateTimeOffset? LoanerOwedSince = null,
+    IReadOnlyList<PenaltyView>? Penalties = null);
+
+/// <summary>A penalty a late deadline of this request caused (R-PEN-3), as the parties to it see it.</summary>
+public sealed record PenaltyView(Guid Id, DeadlineKind? Kind, string RuleId, string Explanation, Domain.Money.Money Amount, Domain.Penalties.PenaltyAccount Account, bool Waived, string? WaiverReason, DateTimeOffset CreatedAt);
 
 /// <summary>One row of a request list: enough to triage by status and nearest deadline.</summary>
 public sealed record ServiceRequestSummary(

@@ -101,6 +101,8 @@ public static class ServiceRequestsApi
             (sp, id, _, ctx, ct) => sp.GetRequiredService<ArchiveServiceRequest>().HandleAsync(id, ctx, ct));
         MapAction<CancelServiceRequest.Command>(group, "cancel", "取消 Cancel with a reason",
             (sp, id, body, ctx, ct) => sp.GetRequiredService<CancelServiceRequest>().HandleAsync(id, body ?? new(null), ctx, ct));
+        MapAction<ClassifyLevel.Command>(group, "classifyLevel", "调整故障/服务等级 Set the fault level and service level; level deadlines follow (R-IN-8)",
+            (sp, id, body, ctx, ct) => sp.GetRequiredService<ClassifyLevel>().HandleAsync(id, body ?? new(null, null, null), ctx, ct));
 
         return group;
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AfterSales.Data;
 using AfterSales.Domain.Common;
 using AfterSales.Domain.ServiceRequests;
+using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Http;
 using AfterSales.Web.Security;
@@ -19,7 +20,7 @@ public sealed record ActionPreconditions(int? ExpectedVersion = null, string? Id
 /// client saw, run one business verb under the request's own policy version, save once. The verb decides
 /// everything else (ARCHITECTURE §3).
 /// </summary>
-public sealed class ServiceRequestActionRunner(AppDbContext db, CallerContext callers, TimeProvider clock, ServiceRulesCatalog rulesCatalog)
+public sealed class ServiceRequestActionRunner(AppDbContext db, CallerContext callers, TimeProvider clock, ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier)
 {
     public async Task<Guid> RunAsync<TCommand>(
         string idOrNumber,
@@ -66,6 +67,8 @@ public sealed class ServiceRequestActionRunner(AppDbContext db, CallerContext ca
             throw;
         }
 
+        // A late close records its breach now; whoever it concerns hears of it in the same save.
+        await notifier.NotifyAsync(db, request, request.DequeueAlerts(), now, cancellationToken);
         if (context.IdempotencyKey is not null)
         {
             Idempotency.Record(db, caller.UserId, context.IdempotencyKey, fingerprint, request.Id, StatusCodes.Status200OK, now);

@@ -128,3 +128,12 @@ public sealed class CancelServiceRequest(ServiceRequestActionRunner runner)
     public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
         runner.RunAsync(id, "cancel", command, context, (r, by, now, rules) => r.Cancel(by, command.Reason ?? string.Empty, now, rules), cancellationToken);
 }
+
+/// <summary>调整故障/服务等级 (R-IN-8): the level deadlines follow the new levels.</summary>
+public sealed class ClassifyLevel(ServiceRequestActionRunner runner)
+{
+    public sealed record Command(FaultLevel? FaultLevel, ServiceLevel? ServiceLevel, string? Note);
+
+    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
+        runner.RunAsync(id, "classifyLevel", command, context, (r, by, now, rules) => r.ClassifyLevel(by, command.FaultLevel, command.ServiceLevel, command.Note, now, rules), cancellationToken);
+}

@@ -41,6 +41,9 @@ public sealed class CalendarQueries(AppDbContext db, TimeProvider clock)
             await OpenRequestsAsync(db, id, cancellationToken));
     }
 
+    /// <summary>How many open requests a save of this calendar would recompute, for the editor's confirmation.</summary>
+    public Task<int> OpenRequestsAsync(string id, CancellationToken cancellationToken) => OpenRequestsAsync(db, id, cancellationToken);
+
     /// <summary>
     /// Open requests whose policy counts on this calendar: the ones a save recomputes. Reads through the system's eyes
     /// (query filters off), since a calendar edit reaches every organisation's requests.

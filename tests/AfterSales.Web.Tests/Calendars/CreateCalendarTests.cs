@@ -54,6 +54,30 @@ public sealed class CreateCalendarTests(AfterSalesApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task The_list_pages_by_id_and_a_bad_cursor_is_a_400()
+    {
+        var admin = await App.ClientForAsync("admin");
+        (await admin.PostJsonAsync("/api/v1/calendars", new { id = "paging-check", name = "分页", weeklyHours = new { friday = SplitShift } })).EnsureSuccessStatusCode();
+        var all = await admin.GetAsync<Page<CalendarSummary>>("/api/v1/calendars");
+
+        var seen = new List<string>();
+        string? next = null;
+        do
+        {
+            var page = await admin.GetAsync<Page<CalendarSummary>>($"/api/v1/calendars?page[size]=1{(next is null ? string.Empty : $"&page[after]={next}")}");
+            Assert.InRange(page.Items.Count, 0, 1);
+            seen.AddRange(page.Items.Select(c => c.Id));
+            next = page.Next;
+        }
+        while (next is not null);
+        var problem = await (await admin.GetAsync("/api/v1/calendars?page[after]=%%%", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(all.Items.Select(c => c.Id), seen);
+        Assert.Contains("paging-check", seen);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("page[after]", out _));
+    }
+
+    [Fact]
     public async Task The_calendar_shows_weekly_hours_holidays_make_up_days_and_its_version_as_ETag()
     {
         var dealer = await App.ClientForAsync("dealer");

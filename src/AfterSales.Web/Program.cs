@@ -3,6 +3,7 @@ using AfterSales.Data;
 using AfterSales.Web.Components;
 using AfterSales.Web.Components.Shared;
 using AfterSales.Web.Features.Audit;
+using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
@@ -60,6 +61,7 @@ services.AddSingleton<DeadlineNotifier>();
 services.AddScoped<DeadlineQueries>();
 services.AddSingleton<DeadlineMonitor>();
 services.AddHostedService<DeadlineMonitorWorker>();
+services.AddCalendarFeatures();
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -120,6 +122,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapAuthApi();
 api.MapServiceRequestsApi();
 api.MapDeadlinesApi();
+api.MapCalendarsApi();
 api.MapCatalogueApi();
 api.MapAuditApi();
 api.MapPlatformApi();

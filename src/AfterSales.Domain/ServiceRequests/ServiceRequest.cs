@@ -540,6 +540,27 @@ public sealed class ServiceRequest
         UpdateNextDue();
     }
 
+    /// <summary>
+    /// 工作日历已更新 (R-SLA-2): the open deadlines are recomputed on the edited calendar; when a due instant moved, the
+    /// timeline says which and why. Returns whether any due instant moved.
+    /// </summary>
+    public bool ApplyCalendarEdit(string calendarName, int calendarVersion, DateTimeOffset now, ServiceRules rules)
+    {
+        var before = _deadlines.Where(d => d.IsOpen).ToDictionary(d => d.Id, d => d.DueAt);
+        RecomputeDeadlines(rules);
+        var moved = _deadlines.Where(d => d.IsOpen && before[d.Id] != d.DueAt)
+            .Select(d => $"{DeadlineKindNames.Chinese(d.Kind)} {ServiceZone.ToLocal(before[d.Id]):yyyy-MM-dd HH:mm} → {ServiceZone.ToLocal(d.DueAt):yyyy-MM-dd HH:mm}")
+            .ToList();
+        if (moved.Count == 0)
+        {
+            return false;
+        }
+
+        Record(Actor.System, "calendarChanged", null, null,
+            $"工作日历「{calendarName}」已更新（第 {calendarVersion} 版），时效重新计算：{string.Join("；", moved)}", now);
+        return true;
+    }
+
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> now (the UI enables buttons with this).</summary>
     public bool CanDo(ServiceRequestAction action, Actor actor) =>
         ServiceRequestWorkflow.Allows(Status, action) && IsPartyAllowed(action, actor);

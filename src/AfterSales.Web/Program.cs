@@ -58,8 +58,10 @@ services.AddScoped<Ticker>();
 services.AddSingleton<ServiceRulesCatalog>();
 services.AddSingleton<DeadlineNotifier>();
 services.AddScoped<DeadlineQueries>();
+services.AddScoped<DeadlineBoardQueries>();
 services.AddSingleton<DeadlineMonitor>();
 services.AddHostedService<DeadlineMonitorWorker>();
+services.AddNotificationFeatures();
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -120,6 +122,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapAuthApi();
 api.MapServiceRequestsApi();
 api.MapDeadlinesApi();
+api.MapNotificationsApi();
 api.MapCatalogueApi();
 api.MapAuditApi();
 api.MapPlatformApi();

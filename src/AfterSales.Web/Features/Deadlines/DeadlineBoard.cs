@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.Deadlines;
 
-/// <summary>The deadline board (R-SLA-3): one card per supplier, as of <paramref name="At"/>.</summary>
+/// <summary>The deadline board (R-SLA-3): one card per supplier, as of <paramref name="At"/>, those with open breaches or deadlines at risk first.</summary>
 public sealed record DeadlineBoard(DateTimeOffset At, IReadOnlyList<SupplierDeadlineCard> Suppliers);
 
 /// <summary>
@@ -59,7 +59,7 @@ public sealed class DeadlineBoardQueries(AppDbContext db, CallerContext callers,
             suppliers = suppliers.Where(o => o.Id == only);
         }
 
-        var cards = await suppliers.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var cards = await suppliers.Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         if (supplierId is not null && cards.Count == 0)
         {
             throw new NotFound("供应商");
@@ -99,7 +99,8 @@ public sealed class DeadlineBoardQueries(AppDbContext db, CallerContext callers,
                 recent.GetValueOrDefault(card.Id), next));
         }
 
-        return new DeadlineBoard(now, result);
+        // Trouble first: open breaches, then deadlines at risk; otherwise by name.
+        return new DeadlineBoard(now, [.. result.OrderByDescending(c => c.BreachedOpen).ThenByDescending(c => c.AtRisk).ThenBy(c => c.SupplierName, StringComparer.Ordinal)]);
     }
 
     /// <summary>The supplier's next running deadlines by due instant: what the board counts down.</summary>

@@ -59,9 +59,11 @@ services.AddScoped<Ticker>();
 services.AddSingleton<ServiceRulesCatalog>();
 services.AddSingleton<DeadlineNotifier>();
 services.AddScoped<DeadlineQueries>();
+services.AddScoped<DeadlineBoardQueries>();
 services.AddSingleton<DeadlineMonitor>();
 services.AddHostedService<DeadlineMonitorWorker>();
 services.AddCalendarFeatures();
+services.AddNotificationFeatures();
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -123,6 +125,7 @@ api.MapAuthApi();
 api.MapServiceRequestsApi();
 api.MapDeadlinesApi();
 api.MapCalendarsApi();
+api.MapNotificationsApi();
 api.MapCatalogueApi();
 api.MapAuditApi();
 api.MapPlatformApi();

@@ -6,6 +6,7 @@ using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Features.ServiceRequests;
@@ -60,6 +61,7 @@ services.AddSingleton<DeadlineNotifier>();
 services.AddScoped<DeadlineQueries>();
 services.AddSingleton<DeadlineMonitor>();
 services.AddHostedService<DeadlineMonitorWorker>();
+services.AddPenaltyFeatures();
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -120,6 +122,7 @@ var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapAuthApi();
 api.MapServiceRequestsApi();
 api.MapDeadlinesApi();
+api.MapPenaltiesApi();
 api.MapCatalogueApi();
 api.MapAuditApi();
 api.MapPlatformApi();

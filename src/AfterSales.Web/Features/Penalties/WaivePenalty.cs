@@ -1,0 +1,56 @@
+using AfterSales.Data;
+using AfterSales.Domain.Common;
+using AfterSales.Domain.Organizations;
+using AfterSales.Web.Http;
+using AfterSales.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Web.Features.Penalties;
+
+/// <summary>
+/// 免除违约金 (R-PEN-3): a platform operator or admin waives a penalty with a reason. The line is never edited away
+/// or deleted — it stays in the ledger marked waived, with who and why, stops counting in the balances, and the
+/// request's timeline records the waiver. A line the caller cannot see is 404; a supplier is 403; twice is 409.
+/// </summary>
+public sealed class WaivePenalty(AppDbContext db, CallerContext callers, TimeProvider clock)
+{
+    /// <param name="Reason">Why the penalty is waived (required, up to 500 characters).</param>
+    public sealed record Command(string? Reason);
+
+    public async Task<Guid> HandleAsync(Guid id, Command command, CancellationToken cancellationToken)
+    {
+        var caller = callers.Required;
+        var requestId = await db.LedgerEntries.AsNoTracking().Where(l => l.Id == id).Select(l => new { l.ServiceRequestId }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFound("违约金");
+        var now = clock.GetUtcNow();
+        if (requestId.ServiceRequestId is { } serviceRequestId)
+        {
+            var request = await db.ServiceRequests.Include(r => r.LedgerEntries.Where(l => l.Id == id))
+                .SingleOrDefaultAsync(r => r.Id == serviceRequestId, cancellationToken) ?? throw new NotFound("违约金");
+            request.WaivePenalty(id, command.Reason ?? string.Empty, caller.ToActor(), now);
+        }
+        else
+        {
+            // A line of no request is a deposit payment: the platform is told it cannot be waived (R-PEN-3), others 403.
+            if (caller.Party != PartyKind.Platform || !caller.Has(Permissions.PenaltiesWaive))
+            {
+                throw new ActionNotPermitted("waive", "只有平台运营或平台管理员可以免除违约金。");
+            }
+
+            var entry = await db.LedgerEntries.SingleAsync(l => l.Id == id, cancellationToken);
+            entry.Waive(command.Reason ?? string.Empty, caller.DisplayName, now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another waiver (or a workflow action) changed the request first; the client reloads and sees it.
+            throw new ConcurrencyConflict();
+        }
+
+        return id;
+    }
+}

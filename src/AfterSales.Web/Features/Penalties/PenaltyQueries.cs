@@ -29,6 +29,23 @@ public sealed class PenaltyQueries(AppDbContext db)
         return new LedgerPage(page.Items, page.Next, balances);
     }
 
+    /// <summary>Ledger lines alone, newest first (a page to append; the balances are read once per filter).</summary>
+    public async Task<Page<LedgerRow>> LinesAsync(LedgerFilter filter, int? pageSize, string? after, CancellationToken cancellationToken)
+    {
+        var size = Cursor.Size(pageSize);
+        var cursor = Cursor.Decode(after);
+        var query = Filtered(db.LedgerEntries.AsNoTracking(), filter);
+        if (cursor is { } c)
+        {
+            var key = Cursor.Instant(c.Key);
+            query = query.Where(l => l.CreatedAt < key || (l.CreatedAt == key && l.Id < c.Id));
+        }
+
+        var entries = await query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var items = await RowsAsync([.. entries.Take(size)], cancellationToken);
+        return new Page<LedgerRow>(items, entries.Count > size ? Cursor.Encode(items[^1].CreatedAt.UtcTicks, items[^1].Id) : null);
+    }
+
     public async Task<LedgerRow> LineAsync(Guid id, CancellationToken cancellationToken)
     {
         var entry = await db.LedgerEntries.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken) ?? throw new NotFound("台账记录");
@@ -102,22 +119,6 @@ public sealed class PenaltyQueries(AppDbContext db)
             .ToList();
         return new PenaltyPreview(policy.Id, policy.Name, kind!.Value, DeadlineKindNames.Chinese(kind.Value), XmlConvert.ToString(lateBy), order,
             items, Domain.Money.Money.Sum(items.Select(i => i.Amount), order.Currency));
-    }
-
-    private async Task<Page<LedgerRow>> LinesAsync(LedgerFilter filter, int? pageSize, string? after, CancellationToken cancellationToken)
-    {
-        var size = Cursor.Size(pageSize);
-        var cursor = Cursor.Decode(after);
-        var query = Filtered(db.LedgerEntries.AsNoTracking(), filter);
-        if (cursor is { } c)
-        {
-            var key = Cursor.Instant(c.Key);
-            query = query.Where(l => l.CreatedAt < key || (l.CreatedAt == key && l.Id < c.Id));
-        }
-
-        var entries = await query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var items = await RowsAsync([.. entries.Take(size)], cancellationToken);
-        return new Page<LedgerRow>(items, entries.Count > size ? Cursor.Encode(items[^1].CreatedAt.UtcTicks, items[^1].Id) : null);
     }
 
     private static IQueryable<LedgerEntry> Filtered(IQueryable<LedgerEntry> query, LedgerFilter filter)

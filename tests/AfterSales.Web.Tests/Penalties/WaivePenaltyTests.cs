@@ -73,6 +73,37 @@ public sealed class WaivePenaltyTests(AfterSalesApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task A_retry_with_the_same_idempotency_key_gets_the_first_waiver()
+    {
+        var request = await App.BreachedAsync();
+        var platform = await App.ClientForAsync("platform");
+        var line = Assert.Single(await platform.PenaltiesOfAsync(request.Id));
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = $"waive-{line.Id}" };
+
+        var first = await (await platform.PostJsonAsync($"/api/v1/penalties/{line.Id}/waive", new { reason = Reason }, headers)).ReadAsync<LedgerRow>();
+        var retry = await (await platform.PostJsonAsync($"/api/v1/penalties/{line.Id}/waive", new { reason = Reason }, headers)).ReadAsync<LedgerRow>();
+
+        Assert.Equal(first, retry);
+        Assert.Single((await platform.GetAsync<ServiceRequestView>($"/api/v1/service-requests/{request.Id}")).Timeline, t => t.Action == "penaltyWaived");
+    }
+
+    [Fact]
+    public async Task Two_waivers_at_once_waive_once_and_the_other_is_409()
+    {
+        var request = await App.BreachedAsync();
+        var platform = await App.ClientForAsync("platform");
+        var admin = await App.ClientForAsync("admin");
+        var line = Assert.Single(await platform.PenaltiesOfAsync(request.Id));
+
+        var responses = await Task.WhenAll(
+            platform.PostJsonAsync($"/api/v1/penalties/{line.Id}/waive", new { reason = Reason }),
+            admin.PostJsonAsync($"/api/v1/penalties/{line.Id}/waive", new { reason = "同时免除" }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        Assert.Single((await platform.GetAsync<ServiceRequestView>($"/api/v1/service-requests/{request.Id}")).Timeline, t => t.Action == "penaltyWaived");
+    }
+
+    [Fact]
     public async Task A_waiver_without_a_reason_is_400_naming_the_reason()
     {
         var request = await App.BreachedAsync();

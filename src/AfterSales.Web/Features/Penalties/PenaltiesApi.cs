@@ -42,10 +42,10 @@ public static class PenaltiesApi
                 pageSize, after, ct)))
             .WithSummary("违约金 Penalties of breached deadlines the caller pays, is owed, or (platform) all (R-PEN-1..3)")
             .WithDescription("Each line names its request, breach, deadline kind, rule and arithmetic. " + filters);
-        penalties.MapPost("/{id:guid}/waive", async (Guid id, WaivePenalty.Command command, WaivePenalty useCase, PenaltyQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.LineAsync(await useCase.HandleAsync(id, command, ct), ct)))
+        penalties.MapPost("/{id:guid}/waive", async (Guid id, WaivePenalty.Command command, WaivePenalty useCase, PenaltyQueries queries, HttpRequest http, CancellationToken ct) =>
+                TypedResults.Ok(await queries.LineAsync(await useCase.HandleAsync(id, command, Idempotency.ReadKey(http), ct), ct)))
             .WithSummary("免除违约金 Waive a penalty with a reason (R-PEN-3)")
-            .WithDescription("Platform operator or admin (penalties.waive); body { \"reason\": \"…\" } is required. The line stays, marked waived with who and why, and no longer counts in the balances; the request's timeline records it. A supplier is 403, a line the caller cannot see 404, waiving twice 409, a deposit payment 422 R-PEN-3.");
+            .WithDescription("Platform operator or admin (penalties.waive); body { \"reason\": \"…\" } is required. The line stays, marked waived with who and why, and no longer counts in the balances; the request's timeline records it. A supplier is 403, a line the caller cannot see 404, waiving twice 409 (a retry with the same Idempotency-Key returns the first result), a deposit payment 422 R-PEN-3.");
 
         var ledger = api.MapGroup("/ledger").WithTags("Ledger 台账");
         ledger.MapGet("/", async (

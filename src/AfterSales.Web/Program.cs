@@ -7,6 +7,7 @@ using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Features.ServiceRequests;
@@ -64,6 +65,7 @@ services.AddSingleton<DeadlineMonitor>();
 services.AddHostedService<DeadlineMonitorWorker>();
 services.AddCalendarFeatures();
 services.AddNotificationFeatures();
+services.AddPenaltyFeatures();
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -126,6 +128,7 @@ api.MapServiceRequestsApi();
 api.MapDeadlinesApi();
 api.MapCalendarsApi();
 api.MapNotificationsApi();
+api.MapPenaltiesApi();
 api.MapCatalogueApi();
 api.MapAuditApi();
 api.MapPlatformApi();

@@ -27,12 +27,15 @@ public static class Permissions
     public const string OrganizationsManage = "organizations.manage";
     public const string UsersManage = "users.manage";
     public const string DeadlinesMonitor = "deadlines.monitor";
+    public const string PenaltiesWaive = "penalties.waive";
+    public const string DepositsRecord = "deposits.record";
 
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
         RequestsAcceptWork, RequestsRevisit, RequestsArchive, RequestsCancel, RequestsResolveAtIntake, RequestsClassify, AttachmentsUpload,
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
+        PenaltiesWaive, DepositsRecord,
     ];
 }
 
@@ -55,13 +58,13 @@ public static class Roles
         new(PlatformOperator, PartyKind.Platform, "平台运营", "Platform operator",
         [
             Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake,
-            Permissions.RequestsClassify, Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor,
+            Permissions.RequestsClassify, Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor, Permissions.PenaltiesWaive,
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
             Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.AttachmentsUpload,
             Permissions.DeadlinesMonitor, Permissions.OrganizationsManage, Permissions.UsersManage, Permissions.PoliciesManage,
-            Permissions.ProductsManage, Permissions.OrdersManage, Permissions.AssetsManage,
+            Permissions.ProductsManage, Permissions.OrdersManage, Permissions.AssetsManage, Permissions.PenaltiesWaive, Permissions.DepositsRecord,
         ]),
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [

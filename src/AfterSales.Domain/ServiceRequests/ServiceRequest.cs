@@ -561,6 +561,19 @@ public sealed class ServiceRequest
         return true;
     }
 
+    /// <summary>
+    /// 免除违约金 (R-PEN-3): only the platform waives, always with a reason; the penalty line stays, marked waived,
+    /// and the request's timeline says so. The caller loads the line into <see cref="LedgerEntries"/> first.
+    /// </summary>
+    public void WaivePenalty(Guid ledgerEntryId, string reason, Actor by, DateTimeOffset now)
+    {
+        EnsureParty(by, Permissions.PenaltiesWaive, "waive", [PartyKind.Platform]);
+        var entry = _ledgerEntries.FirstOrDefault(l => l.Id == ledgerEntryId)
+            ?? throw new InvalidOperationException($"Ledger entry {ledgerEntryId} of request {Number} is not loaded.");
+        entry.Waive(reason, by.Name, now);
+        Record(by, "penaltyWaived", null, null, $"违约金已免除：{entry.Explanation}，计 {entry.Amount}。原因：{entry.WaiverReason}", now);
+    }
+
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> now (the UI enables buttons with this).</summary>
     public bool CanDo(ServiceRequestAction action, Actor actor) =>
         ServiceRequestWorkflow.Allows(Status, action) && IsPartyAllowed(action, actor);

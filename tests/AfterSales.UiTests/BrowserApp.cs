@@ -15,6 +15,12 @@ public sealed class BrowserApp : AfterSalesApp
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long a step may take before the journey fails. CI runs this assembly beside the two API suites on two
+    /// cores, so a first render or a first create (JIT, EF query compilation) can take well over 15 s there.
+    /// </summary>
+    public const int StepTimeoutMs = 45_000;
+
     private IPlaywright? _playwright;
 
     public IBrowser? Browser { get; private set; }
@@ -65,7 +71,7 @@ public sealed class BrowserApp : AfterSalesApp
     public async Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null)
     {
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(StepTimeoutMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("#userName", userName);
@@ -97,6 +103,7 @@ public abstract class BrowserTest : IClassFixture<BrowserApp>
     {
         Assert.SkipWhen(app.UnavailableReason is not null, app.UnavailableReason ?? string.Empty);
         Assert.SkipWhen(app.BrowserUnavailable is not null, app.BrowserUnavailable ?? string.Empty);
+        Assertions.SetDefaultExpectTimeout(BrowserApp.StepTimeoutMs);
         App = app;
     }
 

@@ -268,7 +268,7 @@ public sealed partial class CustomerPortalJourneyTests(BrowserApp app) : Browser
     private async Task<IPage> SignInToAsync(string userName, string returnUrl)
     {
         var context = await App.Browser!.NewContextAsync(new() { BaseURL = App.BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserApp.StepTimeoutMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.FillAsync("#userName", userName);

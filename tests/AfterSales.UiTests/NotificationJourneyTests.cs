@@ -16,13 +16,9 @@ namespace AfterSales.UiTests;
 /// A missed deadline as people meet it (R-SLA-3, R-X-1): the agent's bell rings, its notification leads to the request,
 /// the inbox page marks the rest read, and the platform's deadline board shows the supplier's breach.
 /// </summary>
-public sealed class NotificationJourneyTests : BrowserTest
+public sealed class NotificationJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private const string Supplier = "华东精密机械有限公司";
-
-    public NotificationJourneyTests(BrowserApp app)
-        : base(app) =>
-        SetDefaultExpectTimeout(15_000);
 
     [Fact]
     public async Task A_recorded_breach_rings_the_agents_bell_leads_to_the_request_and_shows_on_the_platforms_board()

@@ -99,7 +99,7 @@ public sealed class OrderJourneyTests(BrowserApp app) : BrowserTest(app)
     private async Task<IPage> SignInToOrdersAsync(string userName)
     {
         var context = await App.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserApp.StepTimeoutMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login?returnUrl=%2Forders");
         await page.FillAsync("#userName", userName);

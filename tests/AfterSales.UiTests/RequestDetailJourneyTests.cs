@@ -10,12 +10,8 @@ namespace AfterSales.UiTests;
 /// The service-request detail page as every party works on it: requests are filed through the API for speed,
 /// then each step is taken in the browser through the page's action bar and dialogs.
 /// </summary>
-public sealed class RequestDetailJourneyTests : BrowserTest
+public sealed class RequestDetailJourneyTests(BrowserApp app) : BrowserTest(app)
 {
-    public RequestDetailJourneyTests(BrowserApp app)
-        : base(app) =>
-        Assertions.SetDefaultExpectTimeout(15_000);
-
     /// <summary>
     /// The Foundation's whole journey, every step in the browser: the customer files a warranty request with its
     /// certificate in the portal, and it travels through the supplier and the platform to 已归档.
@@ -379,7 +375,7 @@ public sealed class RequestDetailJourneyTests : BrowserTest
     private async Task<IPage> SignInToAsync(string user, string path)
     {
         var context = await App.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserApp.StepTimeoutMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(path)}");
         await page.FillAsync("#userName", user);

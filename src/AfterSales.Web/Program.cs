@@ -56,6 +56,7 @@ services.AddScoped<Ticker>();
 
 // Policies and deadlines
 services.AddSingleton<ServiceRulesCatalog>();
+services.AddPolicyFeatures();
 services.AddSingleton<DeadlineNotifier>();
 services.AddScoped<DeadlineQueries>();
 services.AddSingleton<DeadlineMonitor>();
@@ -121,6 +122,7 @@ api.MapAuthApi();
 api.MapServiceRequestsApi();
 api.MapDeadlinesApi();
 api.MapCatalogueApi();
+api.MapPoliciesApi();
 api.MapAuditApi();
 api.MapPlatformApi();
 

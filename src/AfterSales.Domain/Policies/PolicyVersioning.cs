@@ -125,6 +125,21 @@ public static class PolicyVersioning
         InvalidInput.Require(f.RetentionYears >= 1, "figures.retentionYears", "档案保存年限至少 1 年。");
     }
 
+    /// <summary>
+    /// The figures as stored: a list or table the client sent as null becomes empty, so the workflow never meets a null
+    /// (JSON can carry null where the type says "never").
+    /// </summary>
+    public static PolicyFigures Normalized(PolicyFigures figures) => figures with
+    {
+        Deadlines = figures.Deadlines ?? new Dictionary<DeadlineKind, DeadlineTarget>(),
+        LevelTargets = figures.LevelTargets ?? [],
+        Escalation = figures.Escalation ?? [],
+        Penalties = figures.Penalties ?? [],
+        RequiredMaterials = figures.RequiredMaterials ?? new Dictionary<ServiceType, IReadOnlyList<AttachmentKind>>(),
+        VoucherKinds = figures.VoucherKinds ?? [],
+        Notes = figures.Notes ?? [],
+    };
+
     private static void RequireTarget(DeadlineTarget target, string field, string label)
     {
         InvalidInput.Require(Enum.IsDefined(target.Unit), $"{field}.unit", $"「{label}」的时限单位无效。");

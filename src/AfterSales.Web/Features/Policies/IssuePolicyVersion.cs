@@ -68,7 +68,8 @@ public sealed class IssuePolicyVersion(AppDbContext db, CallerContext callers, T
             nextVersion++;
         }
 
-        var version = new ServicePolicy(Guid.CreateVersion7(now), key, nextVersion, name ?? chosen.Name, command.Figures!, command.EffectiveFrom.Value, supplierId, chosen.PresetKey);
+        var version = new ServicePolicy(Guid.CreateVersion7(now), key, nextVersion, name ?? chosen.Name, PolicyVersioning.Normalized(command.Figures!),
+            command.EffectiveFrom.Value, supplierId, chosen.PresetKey);
         db.ServicePolicies.Add(version);
         if (idempotencyKey is not null)
         {

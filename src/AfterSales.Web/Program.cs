@@ -58,6 +58,7 @@ services.AddScoped<Ticker>();
 
 // Policies and deadlines
 services.AddSingleton<ServiceRulesCatalog>();
+services.AddPolicyFeatures();
 services.AddSingleton<DeadlineNotifier>();
 services.AddScoped<DeadlineQueries>();
 services.AddScoped<DeadlineBoardQueries>();
@@ -130,6 +131,7 @@ api.MapCalendarsApi();
 api.MapNotificationsApi();
 api.MapPenaltiesApi();
 api.MapCatalogueApi();
+api.MapPoliciesApi();
 api.MapAuditApi();
 api.MapPlatformApi();
 

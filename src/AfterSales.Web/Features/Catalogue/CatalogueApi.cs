@@ -103,9 +103,8 @@ public static class CatalogueApi
         .WithSummary("发布价格 Publish a price-list item (R-QUO-2, R-QUO-4)")
         .WithDescription("Supplier staff with products.manage, or a platform admin naming supplierId. validFrom defaults to today; the same code and validFrom twice is 409.");
 
+        // GET and POST /policies (the versions, R-SLA-1) are in Features/Policies/PoliciesApi.
         var policies = api.MapGroup("/policies").WithTags("Policies 售后政策");
-        policies.MapGet("/", async (CatalogueQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.PoliciesAsync(ct)))
-            .WithSummary("售后政策 Policy versions the caller may read");
         policies.MapGet("/presets", () => TypedResults.Ok(CatalogueQueries.Presets()))
             .WithSummary("政策预设 The five seed presets (R-SLA-1)");
         policies.MapGet("/{id:guid}", async (Guid id, CatalogueQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.PolicyAsync(id, ct)))

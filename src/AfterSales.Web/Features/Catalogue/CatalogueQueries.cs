@@ -237,10 +237,6 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
         return Paged(views, size, p => Cursor.Encode(0, p.Id));
     }
 
-    public async Task<IReadOnlyList<PolicyView>> PoliciesAsync(CancellationToken cancellationToken) =>
-        await db.ServicePolicies.AsNoTracking().OrderBy(p => p.Key).ThenBy(p => p.Version)
-            .Select(p => new PolicyView(p.Id, p.Key, p.Version, p.Name, p.PresetKey, p.OwnerOrganizationId, p.EffectiveFrom, p.Figures)).ToListAsync(cancellationToken);
-
     public async Task<PolicyView> PolicyAsync(Guid id, CancellationToken cancellationToken) =>
         await db.ServicePolicies.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PolicyView(p.Id, p.Key, p.Version, p.Name, p.PresetKey, p.OwnerOrganizationId, p.EffectiveFrom, p.Figures))

@@ -30,10 +30,18 @@ public sealed class ServiceRulesCatalog(TimeProvider clock)
         return (policy, new ServiceRules(policy.Figures, await CalendarAsync(db, policy.Figures.CalendarId, cancellationToken)));
     }
 
-    /// <summary>The rules a supplier promises today: its chosen policy version (R-SLA-1).</summary>
+    /// <summary>
+    /// The rules a supplier promises today (R-SLA-1): the highest version of its chosen policy's key already in effect,
+    /// so an announced version applies from its date on. OpenServiceRequest resolves the same way inside its first query.
+    /// </summary>
     public async Task<(ServicePolicy Policy, ServiceRules Rules)> ForSupplierAsync(AppDbContext db, Guid supplierId, CancellationToken cancellationToken)
     {
-        var policyId = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == supplierId).Select(o => o.ServicePolicyId).SingleOrDefaultAsync(cancellationToken)
+        var now = clock.GetUtcNow();
+        var policyId = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == supplierId)
+            .Select(o => db.ServicePolicies
+                .Where(p => p.EffectiveFrom <= now && db.ServicePolicies.Any(c => c.Id == o.ServicePolicyId && c.Key == p.Key))
+                .OrderByDescending(p => p.Version).Select(p => (Guid?)p.Id).FirstOrDefault() ?? o.ServicePolicyId)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new Domain.Common.WorkflowRuleViolation("R-SLA-1", "该供应商尚未设置售后政策。");
         return await ForPolicyAsync(db, policyId, cancellationToken);
     }

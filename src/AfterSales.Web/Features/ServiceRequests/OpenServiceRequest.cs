@@ -68,10 +68,21 @@ public sealed class OpenServiceRequest(
         InvalidInput.Require(command.Contact is not null, "contact", "请填写对接人及联系方式。");
         var type = command.Type!.Value;
 
-        // The order and its supplier's current policy in one round trip (ARCHITECTURE §6: a create's reads are budgeted).
+        // The order and its supplier's policy version in force in one round trip (ARCHITECTURE §6: a create's reads are
+        // budgeted). R-SLA-1: the highest version of the chosen policy's key already in effect, so an announced version
+        // governs only requests filed from its date on (as ServiceRulesCatalog.ForSupplierAsync).
+        var now = clock.GetUtcNow();
         var found = await db.PurchaseOrders.AsNoTracking()
             .Where(o => o.Number == orderNumber)
-            .Select(o => new { Order = o, PolicyId = db.Organizations.Where(s => s.Id == o.SupplierId).Select(s => s.ServicePolicyId).FirstOrDefault() })
+            .Select(o => new
+            {
+                Order = o,
+                PolicyId = db.Organizations.Where(s => s.Id == o.SupplierId)
+                    .Select(s => db.ServicePolicies
+                        .Where(p => p.EffectiveFrom <= now && db.ServicePolicies.Any(c => c.Id == s.ServicePolicyId && c.Key == p.Key))
+                        .OrderByDescending(p => p.Version).Select(p => (Guid?)p.Id).FirstOrDefault() ?? s.ServicePolicyId)
+                    .FirstOrDefault(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         var order = found?.Order;
         if (order is null || (caller.Party == PartyKind.Customer && order.CustomerId != caller.OrganizationId))
@@ -84,7 +95,6 @@ public sealed class OpenServiceRequest(
             throw new WorkflowRuleViolation("R-ORD-2", $"采购订单 {order.Number} 尚未验收完成，不能发起售后申请。");
         }
 
-        var now = clock.GetUtcNow();
         var (policy, rules) = await rulesCatalog.ForPolicyAsync(db, found!.PolicyId
             ?? throw new WorkflowRuleViolation("R-SLA-1", "该供应商尚未设置售后政策，暂不能受理售后申请。"), cancellationToken);
         var (asset, product) = await FindAssetAsync(order, command.AssetSerial, type, cancellationToken);

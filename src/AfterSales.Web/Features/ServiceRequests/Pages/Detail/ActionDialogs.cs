@@ -16,6 +16,7 @@ public static class ActionDialogs
         ["reject"] = (typeof(RejectDialog), MaxWidth.Small),
         ["revisit"] = (typeof(RevisitDialog), MaxWidth.Small),
         ["archive"] = (typeof(ArchiveDialog), MaxWidth.Small),
+        ["classifyLevel"] = (typeof(ClassifyLevelDialog), MaxWidth.Small),
     };
 
     public static bool Has(string action) => NoteActions.Contains(action) || Forms.ContainsKey(action);
@@ -24,7 +25,7 @@ public static class ActionDialogs
     public static bool IsDestructive(string action) => action is "cancel" or "declineQuote" or "reject";
 
     /// <summary>Alternatives to the main path (shown outlined next to the main action).</summary>
-    public static bool IsSecondary(string action) => action is "cancel" or "declineQuote" or "reject" or "resolveAtIntake";
+    public static bool IsSecondary(string action) => action is "cancel" or "declineQuote" or "reject" or "resolveAtIntake" or "classifyLevel";
 
     public static (Type Dialog, DialogParameters Parameters, MaxWidth Width) For(string action, ServiceRequestView view)
     {

@@ -14,7 +14,7 @@ public sealed record ServiceRules(PolicyFigures Policy, WorkingCalendar Calendar
 /// 售后单: one after-sales case through 申请→处理→验收→归档. Owns its status, timeline, attachments and
 /// deadlines; every change goes through a business verb that checks <see cref="ServiceRequestWorkflow"/>.
 /// </summary>
-public sealed class ServiceRequest
+public sealed partial class ServiceRequest
 {
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<Attachment> _attachments = [];

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using AfterSales.Data;
 using AfterSales.Web.Components;
 using AfterSales.Web.Components.Shared;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
+using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Penalties;
@@ -51,6 +54,9 @@ services.AddHealthChecks()
     .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
     .AddCheck<CalendarCoverageCheck>("calendars", tags: ["ready"]);
 services.AddRazorComponents().AddInteractiveServerComponents();
+
+// Server-rendered HTML (sign-in page, printed documents) carries Chinese as text, not as &#x…; escapes.
+services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddMudServices();
 services.AddLocalization();
 services.AddScoped<ScopedOperations>();
@@ -78,6 +84,7 @@ services.AddSingleton<IAttachmentStore>(sp => new LocalDiskAttachmentStore(
     Path.Combine(Database.DataDirectory(builder.Configuration, builder.Environment), "attachments"), sp.GetRequiredService<TimeProvider>()));
 services.AddScoped<AttachmentIntake>();
 services.AddScoped<ServiceRequestQueries>();
+services.AddScoped<RequestDocuments>();
 services.AddScoped<OpenServiceRequest>();
 services.AddScoped<AttachFile>();
 services.AddScoped<DownloadAttachment>();
@@ -126,6 +133,7 @@ app.UseAntiforgery();
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapAuthApi();
 api.MapServiceRequestsApi();
+api.MapDocumentsApi();
 api.MapDeadlinesApi();
 api.MapCalendarsApi();
 api.MapNotificationsApi();

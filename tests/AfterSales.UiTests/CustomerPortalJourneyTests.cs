@@ -56,7 +56,11 @@ public sealed partial class CustomerPortalJourneyTests(BrowserApp app) : Browser
         // A double click files one request: the button is guarded and the form's idempotency key is sent with it.
         await page.DblClickAsync("[data-testid=submit]");
 
-        await page.WaitForURLAsync(RequestDetailUrl());
+        // Wait for the outcome the user sees, not for a page load: Blazor moves to the detail page in place
+        // (history.pushState), and a refused submit stays on the form with its error — name it if so.
+        var outcome = await Expect(page, ".mud-snackbar:has-text('已提交'), [data-testid=form-error]");
+        Assert.True(await outcome.GetAttributeAsync("data-testid") != "form-error", await outcome.InnerTextAsync());
+        await page.WaitForURLAsync(RequestDetailUrl(), new() { WaitUntil = WaitUntilState.Commit });
         var snackbar = await Expect(page, ".mud-snackbar:has-text('已提交')");
         var announced = RequestNumber().Match(await snackbar.InnerTextAsync());
         Assert.True(announced.Success, "The snackbar names the new request's number.");

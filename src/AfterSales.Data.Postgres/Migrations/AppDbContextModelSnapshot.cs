@@ -267,6 +267,9 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Serial")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -262,6 +262,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Serial")
                         .IsRequired()
                         .HasMaxLength(80)

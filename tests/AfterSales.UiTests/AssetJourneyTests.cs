@@ -21,6 +21,9 @@ public sealed class AssetJourneyTests(BrowserApp app) : BrowserTest(app)
         await supplier.GotoAsync("/assets");
         await supplier.ClickAsync("[data-testid=open-import]");
         await Assertions.Expect(supplier.Locator("[data-testid=page-title]")).ToHaveTextAsync("批量导入设备");
+        var template = await supplier.RunAndWaitForDownloadAsync(() => supplier.ClickAsync("[data-testid=template-csv]"));
+        var templateText = await File.ReadAllTextAsync(await template.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.StartsWith(Header, templateText.TrimStart('\uFEFF'), StringComparison.Ordinal);
 
         // PO-2026-0008 has three PLC-200 and one registered (EQ-0801): line 7 does not exist.
         await PickFileAsync(supplier, "设备导入-1.csv", $"{Header}\r\nEQ-7101,PO-2026-0008,1,,苏州,园区 7 号厂房,,\r\nEQ-7102,PO-2026-0008,7,,苏州,园区 7 号厂房,,\r\n");

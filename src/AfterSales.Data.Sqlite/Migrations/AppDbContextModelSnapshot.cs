@@ -263,7 +263,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("Serial")
                         .IsRequired()

@@ -15,7 +15,7 @@ namespace AfterSales.Data.Sqlite.Migrations
                 table: "Assets",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 1); // rows before quantity lines were single serial-numbered units (R-AST-1)
+                defaultValue: 1);
         }
 
         /// <inheritdoc />

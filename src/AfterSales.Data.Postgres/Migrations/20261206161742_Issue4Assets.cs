@@ -15,7 +15,7 @@ namespace AfterSales.Data.Postgres.Migrations
                 table: "Assets",
                 type: "integer",
                 nullable: false,
-                defaultValue: 1); // rows before quantity lines were single serial-numbered units (R-AST-1)
+                defaultValue: 1);
         }
 
         /// <inheritdoc />

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using AfterSales.Data;
 using AfterSales.Web.Components;
 using AfterSales.Web.Components.Shared;
+using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
@@ -76,6 +77,7 @@ services.AddPenaltyFeatures();
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
+services.AddAssetFeatures(); // assets: bulk import and per-device archive (R-BLK-1)
 services.AddAuditFeatures();
 services.AddPlatformFeatures();
 
@@ -139,6 +141,7 @@ api.MapCalendarsApi();
 api.MapNotificationsApi();
 api.MapPenaltiesApi();
 api.MapCatalogueApi();
+api.MapAssetsApi(); // assets: bulk import and per-device archive (R-BLK-1)
 api.MapPoliciesApi();
 api.MapAuditApi();
 api.MapPlatformApi();

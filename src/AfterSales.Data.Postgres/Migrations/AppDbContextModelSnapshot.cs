@@ -267,6 +267,11 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Quantity")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Serial")
                         .IsRequired()
                         .HasMaxLength(80)

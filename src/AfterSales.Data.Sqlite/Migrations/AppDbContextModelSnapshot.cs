@@ -262,6 +262,11 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Quantity")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Serial")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -69,6 +69,9 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasIndex(a => a.SupplierId);
         builder.HasIndex(a => a.OrderId);
         builder.Property(a => a.Batch).HasMaxLength(80);
+
+        // assets: rows from before quantity lines were single serial-numbered units (R-AST-1); the domain never writes 0.
+        builder.Property(a => a.Quantity).HasDefaultValue(1);
         builder.ComplexProperty(a => a.Site, site =>
         {
             site.Property(s => s.City).HasMaxLength(100);

@@ -17,9 +17,11 @@ public sealed class Asset
         Site = new InstallationSite(string.Empty, string.Empty);
     }
 
-    public Asset(Guid id, string serial, Guid productId, Guid orderId, int orderLineNo, Guid customerId, Guid supplierId, InstallationSite site, string? batch = null, Guid? dealerId = null)
+    public Asset(Guid id, string serial, Guid productId, Guid orderId, int orderLineNo, Guid customerId, Guid supplierId, InstallationSite site, string? batch = null, Guid? dealerId = null,
+        int quantity = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serial);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
         Id = id;
         Serial = serial.Trim();
         ProductId = productId;
@@ -30,6 +32,7 @@ public sealed class Asset
         DealerId = dealerId;
         Site = site;
         Batch = batch;
+        Quantity = quantity;
     }
 
     /// <summary>
@@ -37,15 +40,22 @@ public sealed class Asset
     /// line's; an asset of an accepted order takes the order's acceptance date so its warranty has started (R-WTY-1);
     /// a dealer-sold order's asset records the dealer and the date of sale (R-WTY-3).
     /// </summary>
+    /// <remarks>
+    /// A quantity line (数量行, <paramref name="quantity"/> above 1) stands for units that carry no serial of their own
+    /// (sensors, consumables): its serial is the record's device number and it counts as that many units of the line.
+    /// </remarks>
     public static Asset Register(Guid id, string? serial, PurchaseOrder order, int? lineNo, int assetsAlreadyOnLine, string? siteCity, string? siteAddress,
-        string? batch, DateOnly? soldOn, DateOnly today)
+        string? batch, DateOnly? soldOn, DateOnly today, int? quantity = null)
     {
         var cleanSerial = Identifiers.Require(serial, "serial", "设备编号", 80);
+        InvalidInput.Require(quantity is null or (>= 1 and <= PurchaseOrder.MaxQuantity), "quantity", $"数量须为 1 到 {PurchaseOrder.MaxQuantity} 之间的整数。");
+        var units = quantity ?? 1;
         var city = InvalidInput.Text(siteCity, "siteCity", "安装城市", 100);
         var address = InvalidInput.Text(siteAddress, "siteAddress", "安装地址", 300);
         var cleanBatch = InvalidInput.OptionalText(batch, "batch", "批次", 80);
-        var line = order.LineForNewAsset(lineNo, assetsAlreadyOnLine);
-        var asset = new Asset(id, cleanSerial, line.ProductId, order.Id, line.LineNo, order.CustomerId, order.SupplierId, new InstallationSite(city, address), cleanBatch ?? line.Batch);
+        var line = order.LineForNewAsset(lineNo, assetsAlreadyOnLine, units);
+        var asset = new Asset(id, cleanSerial, line.ProductId, order.Id, line.LineNo, order.CustomerId, order.SupplierId, new InstallationSite(city, address), cleanBatch ?? line.Batch,
+            quantity: units);
         if (order.AcceptanceDate() is { } acceptedOn)
         {
             asset.RecordAcceptance(acceptedOn);
@@ -82,6 +92,15 @@ public sealed class Asset
     public Guid SupplierId { get; private set; }
 
     public Guid? DealerId { get; private set; }
+
+    /// <summary>
+    /// Units this record stands for: 1 for a serial-numbered device; more for a quantity line whose units carry no
+    /// serial (R-AST-1). A line holds no more units than its ordered quantity.
+    /// </summary>
+    public int Quantity { get; private set; } = 1;
+
+    /// <summary>A quantity line (数量行): units without a serial of their own.</summary>
+    public bool IsQuantityLine => Quantity > 1;
 
     public string? Batch { get; private set; }
 

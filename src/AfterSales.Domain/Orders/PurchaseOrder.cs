@@ -178,7 +178,10 @@ public sealed class PurchaseOrder
     /// The line a new asset is registered on (R-AST-1): an asset is one unit of a line, so a line never holds more
     /// assets than its quantity, and a cancelled order gets none.
     /// </summary>
-    public OrderLine LineForNewAsset(int? lineNo, int assetsAlreadyOnLine)
+    public OrderLine LineForNewAsset(int? lineNo, int assetsAlreadyOnLine) => LineForNewAsset(lineNo, assetsAlreadyOnLine, 1);
+
+    /// <summary>As above for <paramref name="units"/> units at once: a quantity line without serials counts as that many (R-AST-1).</summary>
+    public OrderLine LineForNewAsset(int? lineNo, int assetsAlreadyOnLine, int units)
     {
         InvalidInput.Require(lineNo is not null, "lineNo", "请选择订单行。");
         var line = _lines.FirstOrDefault(l => l.LineNo == lineNo) ?? throw new InvalidInput("lineNo", $"订单 {Number} 没有第 {lineNo} 行。");
@@ -187,9 +190,11 @@ public sealed class PurchaseOrder
             throw new WorkflowRuleViolation("R-AST-1", $"订单 {Number} 已取消，不能登记设备。");
         }
 
-        if (assetsAlreadyOnLine >= line.Quantity)
+        if (assetsAlreadyOnLine + units > line.Quantity)
         {
-            throw new WorkflowRuleViolation("R-AST-1", $"订单 {Number} 第 {line.LineNo} 行数量为 {line.Quantity}，已登记 {assetsAlreadyOnLine} 台设备，不能再登记。");
+            throw new WorkflowRuleViolation("R-AST-1", units == 1
+                ? $"订单 {Number} 第 {line.LineNo} 行数量为 {line.Quantity}，已登记 {assetsAlreadyOnLine} 台设备，不能再登记。"
+                : $"订单 {Number} 第 {line.LineNo} 行数量为 {line.Quantity}，已登记 {assetsAlreadyOnLine} 台设备，不能再登记 {units} 台。");
         }
 
         return line;

@@ -85,7 +85,10 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
             Asset("EQ-0801", plc, po3, 1, sites.Suzhou, null, "B2026-09"),
             Asset("EQ-0201", vmc, po4, 1, sites.Ningbo, recent, "B2026-07"),
             DealerAsset("MT-0001", motor, po6, dealer, sites.Hangzhou, today.AddMonths(-5), registeredAfterDays: 10),
-            DealerAsset("MT-0002", motor, po6, dealer, sites.Hangzhou, today.AddMonths(-5), registeredAfterDays: null));
+            DealerAsset("MT-0002", motor, po6, dealer, sites.Hangzhou, today.AddMonths(-5), registeredAfterDays: null),
+
+            // assets: a quantity line (R-AST-1) — the ten TS-10 sensors of PO-2026-0003 carry no serial of their own.
+            Asset("TS-0201", sensor, po4, 2, sites.Ningbo, recent, "T2026-07", quantity: 10));
 
         var validFrom = today.AddMonths(-12);
         db.PriceListItems.AddRange(
@@ -113,9 +116,9 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: 7 organisations, 9 users (password {Password}).", Password);
 
-        Asset Asset(string serial, Product product, PurchaseOrder order, int line, InstallationSite site, DateOnly? acceptedOn, string batch)
+        Asset Asset(string serial, Product product, PurchaseOrder order, int line, InstallationSite site, DateOnly? acceptedOn, string batch, int quantity = 1)
         {
-            var asset = new Asset(Id(now), serial, product.Id, order.Id, line, order.CustomerId, order.SupplierId, site, batch);
+            var asset = new Asset(Id(now), serial, product.Id, order.Id, line, order.CustomerId, order.SupplierId, site, batch, quantity: quantity);
             if (acceptedOn is { } date)
             {
                 asset.RecordAcceptance(date);

@@ -212,7 +212,7 @@ public sealed class ServiceRequestIsolationTests(AfterSalesApp app) : ApiTest(ap
 
     [Theory]
     [InlineData("customer", new[] { "PO-2026-0001", "PO-2025-0007", "PO-2026-0008" }, new[] { "EQ-0001", "EQ-0002", "EQ-0003", "PT-0001", "EQ-0101", "EQ-0801" })]
-    [InlineData("customer2", new[] { "PO-2026-0003", "PO-2026-0009" }, new[] { "EQ-0201" })]
+    [InlineData("customer2", new[] { "PO-2026-0003", "PO-2026-0009" }, new[] { "EQ-0201", "TS-0201" })]
     [InlineData("dealer", new[] { "PO-2026-0101" }, new[] { "MT-0001", "MT-0002" })]
     public async Task Orders_and_assets_lists_show_each_organisation_exactly_its_own_accepted_and_unaccepted(string userName, string[] orders, string[] assets)
     {

@@ -83,7 +83,7 @@ public static class CatalogueApi
             return TypedResults.Created($"/api/v1/assets/{view.Serial}", view);
         })
         .WithSummary("登记设备 Register an asset on an order line (R-AST-1)")
-        .WithDescription("Supplier staff with assets.manage. A serial already registered is 409; more assets than the line's quantity is 422 R-AST-1. An asset of an accepted order is in warranty from the acceptance date.");
+        .WithDescription("Supplier staff with assets.manage. quantity (default 1) above 1 registers a quantity line: units without serials of their own, one record. A serial already registered is 409; more units than the line's quantity is 422 R-AST-1. An asset of an accepted order is in warranty from the acceptance date.");
 
         api.MapGet("/price-list", async ([FromQuery(Name = "supplierId")] Guid? supplierId, [FromQuery(Name = "kind")] QuoteLineKind? kind, [FromQuery(Name = "q")] string? search,
                 [FromQuery(Name = "validToday")] bool? validToday, [FromQuery(Name = "page[size]")] int? pageSize, [FromQuery(Name = "page[after]")] string? after,

@@ -25,7 +25,8 @@ public sealed record OrderView(Guid Id, string Number, PartyRef Customer, PartyR
 public sealed record AssetWarrantyView(DateOnly? Start, DateOnly? End, WarrantyStatus Status, IReadOnlyList<string> Basis, string Explanation);
 
 public sealed record AssetView(Guid Id, string Serial, string OrderNumber, int OrderLineNo, PartyRef Customer, PartyRef Supplier, PartyRef? Dealer, string ProductModel, string ProductName,
-    string Category, string? Batch, string SiteCity, string SiteAddress, DateOnly? AcceptedOn, AssetWarrantyView Warranty);
+    string Category, string? Batch, string SiteCity, string SiteAddress, DateOnly? AcceptedOn, AssetWarrantyView Warranty, int Quantity = 1, string? ProductSpecification = null,
+    DateOnly? SoldOn = null);
 
 public sealed record PriceListItemView(Guid Id, Guid SupplierId, string Code, string Name, QuoteLineKind Kind, string Unit, Domain.Money.Money UnitPrice, DateOnly ValidFrom, DateOnly? ValidTo, int? LeadTimeDays);
 
@@ -176,14 +177,14 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
         return Paged(views, size, a => Cursor.Encode(0, a.Id));
     }
 
-    /// <summary>How many assets each line of an order has (R-AST-1: at most its quantity); lines without any are left out.</summary>
+    /// <summary>How many units each line of an order has registered (R-AST-1: at most its quantity; a quantity line counts its units); lines without any are left out.</summary>
     public async Task<IReadOnlyDictionary<int, int>> AssetCountsByLineAsync(string orderNumber, CancellationToken cancellationToken)
     {
         var number = orderNumber.Trim();
         return await db.Assets.AsNoTracking()
             .Where(a => db.PurchaseOrders.Any(o => o.Id == a.OrderId && o.Number == number))
             .GroupBy(a => a.OrderLineNo)
-            .Select(g => new { Line = g.Key, Count = g.Count() })
+            .Select(g => new { Line = g.Key, Count = g.Sum(a => a.Quantity) })
             .ToDictionaryAsync(x => x.Line, x => x.Count, cancellationToken);
     }
 
@@ -264,7 +265,8 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
                 new PartyRef(asset.SupplierId, names.GetValueOrDefault(asset.SupplierId, string.Empty)),
                 asset.DealerId is { } dealer ? new PartyRef(dealer, names.GetValueOrDefault(dealer, string.Empty)) : null,
                 product.Model, product.Name, product.Category, asset.Batch, asset.Site.City, asset.Site.Address, asset.AcceptedOn,
-                new AssetWarrantyView(decision.Start, decision.End, decision.Status, decision.Basis, decision.Explanation)));
+                new AssetWarrantyView(decision.Start, decision.End, decision.Status, decision.Basis, decision.Explanation),
+                asset.Quantity, product.Specification, asset.SoldOn));
         }
 
         return result;

@@ -22,7 +22,8 @@ public sealed class RegisterAsset(AppDbContext db, CallerContext callers, TimePr
         string? SiteCity,
         string? SiteAddress,
         string? Batch = null,
-        DateOnly? SoldOn = null);
+        DateOnly? SoldOn = null,
+        int? Quantity = null);
 
     public async Task<Guid> HandleAsync(Command command, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -51,10 +52,10 @@ public sealed class RegisterAsset(AppDbContext db, CallerContext callers, TimePr
         // Holding the order row makes "assets on this line" exact while this registration runs (R-AST-1).
         await CatalogueWrites.ClaimOrderAsync(db, order.Id, order.Status, cancellationToken);
         var onLine = command.LineNo is { } lineNo
-            ? await db.Assets.IgnoreQueryFilters().CountAsync(a => a.OrderId == order.Id && a.OrderLineNo == lineNo, cancellationToken)
+            ? await db.Assets.IgnoreQueryFilters().Where(a => a.OrderId == order.Id && a.OrderLineNo == lineNo).SumAsync(a => a.Quantity, cancellationToken)
             : 0;
         var asset = Asset.Register(Guid.CreateVersion7(now), command.Serial, order, command.LineNo, onLine, command.SiteCity, command.SiteAddress,
-            command.Batch, command.SoldOn, ServiceZone.DateOf(now));
+            command.Batch, command.SoldOn, ServiceZone.DateOf(now), command.Quantity);
 
         var duplicate = new DuplicateRecord("serial", $"设备编号 {asset.Serial} 已登记。");
         Task<bool> Taken() => db.Assets.IgnoreQueryFilters().AnyAsync(a => a.Serial == asset.Serial, cancellationToken);

@@ -7,6 +7,7 @@ using AfterSales.Web.Components.Shared;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
+using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
@@ -73,6 +74,7 @@ services.AddHostedService<DeadlineMonitorWorker>();
 services.AddCalendarFeatures();
 services.AddNotificationFeatures();
 services.AddPenaltyFeatures();
+services.AddComplaintFeatures(); // complaints: ledger, analysis, staff suspension (R-CMP-1, R-CMP-2)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -138,6 +140,7 @@ api.MapDeadlinesApi();
 api.MapCalendarsApi();
 api.MapNotificationsApi();
 api.MapPenaltiesApi();
+api.MapComplaintsApi(); // complaints (R-CMP-1, R-CMP-2)
 api.MapCatalogueApi();
 api.MapPoliciesApi();
 api.MapAuditApi();

@@ -20,7 +20,7 @@ public sealed class ComplaintAnalysisTests(AfterSalesApp app) : ApiTest(app)
         var agent = await App.ClientForAsync("supplier.agent");
         var quick = (await customer.FileAsync(ComplaintCalls.AboutRequest(request.Id, content: "分析一"))).Complaint.Id;
         var slow = (await customer.FileAsync(ComplaintCalls.AboutRequest(request.Id, content: "分析二"))).Complaint.Id;
-        var open = (await customer.FileAsync(ComplaintCalls.AboutRequest(request.Id, content: "分析三"))).Complaint.Id;
+        var waiting = (await customer.FileAsync(ComplaintCalls.AboutRequest(request.Id, content: "分析三"))).Complaint.Id;
 
         App.Clock.Advance(TimeSpan.FromHours(2));
         (customer, platform, agent) = (await App.ClientForAsync("customer"), await App.ClientForAsync("platform"), await App.ClientForAsync("supplier.agent"));
@@ -33,7 +33,7 @@ public sealed class ComplaintAnalysisTests(AfterSalesApp app) : ApiTest(app)
         App.Clock.Advance(TimeSpan.FromHours(21));
         (customer, platform) = (await App.ClientForAsync("customer"), await App.ClientForAsync("platform"));
         var overdue = await customer.ComplaintsAsync("overdue=true");
-        Assert.Equal([open, slow], overdue.Items.Select(c => c.Id));
+        Assert.Equal(new[] { waiting, slow }.Order(), overdue.Items.Select(c => c.Id).Order());
         Assert.All(overdue.Items, c => Assert.True(c.VerificationOverdue));
         Assert.DoesNotContain(quick, (await customer.ComplaintsAsync("overdue=true")).Items.Select(c => c.Id));
         Assert.Contains(quick, (await customer.ComplaintsAsync("overdue=false")).Items.Select(c => c.Id));

@@ -47,17 +47,21 @@ public sealed class ComplaintQueries(AppDbContext db, CallerContext callers, Tim
             suspension = record is null ? null : StaffSuspensionView.From(record);
         }
 
-        var maySuspend = complaint.StaffAtFaultUserId is not null && complaint.Responsibility == ComplaintResponsibility.StaffService
-            && complaint.Status is not (ComplaintStatus.Filed or ComplaintStatus.Rejected) && suspension is not { Active: true }
-            && by.Has(Domain.Organizations.Permissions.StaffSuspend)
+        var mayManageStaff = complaint.StaffAtFaultUserId is not null && by.Has(Domain.Organizations.Permissions.StaffSuspend)
             && (by.Party == Domain.Organizations.PartyKind.Platform || by.OrganizationId == complaint.StaffAtFaultOrganizationId);
+        var maySuspend = mayManageStaff && complaint.Responsibility == ComplaintResponsibility.StaffService
+            && complaint.Status is not (ComplaintStatus.Filed or ComplaintStatus.Rejected) && suspension is not { Active: true };
         var allowed = new ComplaintAllowed(
-            complaint.MayVerify(by), complaint.MayVerify(by), complaint.MayStartHandling(by), complaint.MayHandle(by), complaint.MayClose(by), complaint.MayReopen(by), maySuspend);
+            complaint.MayVerify(by), complaint.MayVerify(by), complaint.MayStartHandling(by), complaint.MayHandle(by), complaint.MayClose(by), complaint.MayReopen(by), maySuspend, mayManageStaff && suspension is { Active: true });
         var history = complaint.Steps.OrderBy(s => s.Sequence)
             .Select(s => new ComplaintStepView(s.Sequence, s.Kind, ComplaintNames.Step(s.Kind), s.Status, s.At, s.ActorName, s.Note))
             .ToList();
         return new ComplaintView(row, history, allowed, suspension);
     }
+
+    /// <summary>Service staff the caller may name (the file dialog's and the verify dialog's pickers).</summary>
+    public Task<IReadOnlyList<StaffChoice>> StaffChoicesAsync(Guid? organizationId, CancellationToken cancellationToken) =>
+        ComplaintPeople.ChoicesAsync(db, organizationId, cancellationToken);
 
     /// <summary>投诉分析 (R-CMP-2) over the complaints filed in the period (and matching the other filters).</summary>
     public async Task<ComplaintSummary> SummaryAsync(ComplaintFilter filter, CancellationToken cancellationToken)

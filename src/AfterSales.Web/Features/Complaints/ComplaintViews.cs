@@ -55,7 +55,7 @@ public sealed record ComplaintRow(
 public sealed record ComplaintStepView(int Sequence, ComplaintStepKind Kind, string Label, ComplaintStatus Status, DateTimeOffset At, string Actor, string Note);
 
 /// <summary>The actions the caller may take on a complaint now (for the pages' buttons).</summary>
-public sealed record ComplaintAllowed(bool Verify, bool Reject, bool StartHandling, bool Handle, bool Close, bool Reopen, bool SuspendStaff);
+public sealed record ComplaintAllowed(bool Verify, bool Reject, bool StartHandling, bool Handle, bool Close, bool Reopen, bool SuspendStaff, bool RecordRetraining);
 
 /// <summary>A complaint with its history and what the caller may do next.</summary>
 public sealed record ComplaintView(ComplaintRow Complaint, IReadOnlyList<ComplaintStepView> History, ComplaintAllowed Allowed, StaffSuspensionView? StaffSuspension);

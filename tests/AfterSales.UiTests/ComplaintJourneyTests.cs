@@ -73,6 +73,46 @@ public sealed class ComplaintJourneyTests(BrowserApp app) : BrowserTest(app)
         await Assertions.Expect(customer.Locator("[data-testid=complaint-export]")).ToHaveAttributeAsync("href", "/api/v1/complaints/export");
     }
 
+    /// <summary>
+    /// 停岗待培训 in the browser (R-CMP-1, seed 001): the supplier's manager suspends the engineer a verified complaint found
+    /// at fault, the engineer's console says so, and recording the retraining lifts it.
+    /// </summary>
+    [Fact]
+    public async Task The_manager_suspends_the_engineer_at_fault_whose_console_shows_it_until_the_retraining_is_recorded()
+    {
+        var request = await new RequestFlow(App).CreateAsync();
+        var engineerId = (await (await App.ClientForAsync("supplier.engineer")).GetAsync<Me>("/api/v1/me")).Id;
+        var filed = await (await (await App.ClientForAsync("customer")).PostJsonAsync("/api/v1/complaints", new { subject = "request", requestId = request.Id.ToString(), content = "工程师态度恶劣" }))
+            .ReadAsync<AfterSales.Web.Features.Complaints.ComplaintView>(System.Net.HttpStatusCode.Created);
+        (await (await App.ClientForAsync("platform")).PostJsonAsync($"/api/v1/complaints/{filed.Complaint.Id}/verify", new { responsibility = "staffService", staffUserId = engineerId }))
+            .EnsureSuccessStatusCode();
+
+        var manager = await OpenAsync("supplier.manager", $"/complaints/{filed.Complaint.Id}", "[data-testid=complaint-number]");
+        await manager.ClickAsync("[data-testid=complaint-suspend]");
+        await Input(manager.Locator("[data-testid=complaint-action-dialog]"), "action-text").FillAsync("服务态度差，投诉属实");
+        await Assertions.Expect(manager.Locator("[data-testid=action-submit]")).ToBeDisabledAsync();
+        await manager.Locator("[data-testid=action-confirm]").ClickAsync();
+        await SubmitAsync(manager);
+        await Assertions.Expect(manager.Locator("[data-testid=staff-suspended]")).ToContainTextAsync("孙浩");
+
+        var engineer = await OpenAsync("supplier.engineer", "/console/queue", "[data-testid=own-suspension]");
+        await Assertions.Expect(engineer.Locator("[data-testid=own-suspension]")).ToContainTextAsync(filed.Complaint.Number);
+        await BrowserApp.ScreenshotAsync(engineer, "complaint-engineer-suspended");
+
+        await manager.ClickAsync("[data-testid=complaint-retraining]");
+        var retraining = manager.Locator("[data-testid=complaint-action-dialog]");
+        await Input(retraining, "retraining-course").FillAsync("服务礼仪与沟通技巧");
+        await Input(retraining, "retraining-trainer").FillAsync("周杰");
+        await SubmitAsync(manager);
+        await Assertions.Expect(manager.Locator("[data-testid=staff-retrained]")).ToContainTextAsync("服务礼仪与沟通技巧");
+
+        await engineer.ReloadAsync();
+        await engineer.WaitForSelectorAsync("[data-testid=nav-complaints]");
+        await Assertions.Expect(engineer.Locator("[data-testid=own-suspension]")).ToHaveCountAsync(0);
+    }
+
+    private sealed record Me(Guid Id);
+
     private async Task<IPage> OpenAsync(string user, string path, string ready)
     {
         var page = await App.SignInAsync(user);

@@ -1,6 +1,7 @@
 using AfterSales.Data.Identity;
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Catalogue;
+using AfterSales.Domain.Complaints;
 using AfterSales.Domain.Deadlines;
 using AfterSales.Domain.Notifications;
 using AfterSales.Domain.Orders;
@@ -61,6 +62,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    // Complaints (R-CMP-1): the complaint ledger and staff suspended until retrained.
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<ComplaintStep> ComplaintSteps => Set<ComplaintStep>();
+
+    public DbSet<StaffSuspension> StaffSuspensions => Set<StaffSuspension>();
 
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
@@ -148,6 +156,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
         // A notification is its recipient's.
         builder.Entity<Notification>().HasQueryFilter(n => ScopeSeesAll || n.RecipientUserId == ScopeActorUserId);
+
+        // Complaints (R-CMP-1): the complainant's organisation, the organisation complained about and the platform.
+        builder.Entity<Complaint>().HasQueryFilter(c =>
+            ScopeSeesAll || c.ComplainantOrganizationId == ScopeOrganizationId || c.RespondentSupplierId == ScopeOrganizationId || c.RespondentDealerId == ScopeOrganizationId);
+        builder.Entity<ComplaintStep>().HasQueryFilter(s => Complaints.Any(c => c.Id == s.ComplaintId));
+        builder.Entity<StaffSuspension>().HasQueryFilter(s => ScopeSeesAll || s.OrganizationId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AfterSales.Data.Identity;
 using AfterSales.Domain.Assets;
 using AfterSales.Domain.Catalogue;
+using AfterSales.Domain.Complaints;
 using AfterSales.Domain.Deadlines;
 using AfterSales.Domain.Orders;
 using AfterSales.Domain.Organizations;
@@ -62,6 +63,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(Asset)] = "asset",
         [typeof(ServicePolicy)] = "servicePolicy",
         [typeof(CalendarDefinition)] = "calendar",
+        [typeof(StaffSuspension)] = "staffSuspension", // complaints: 停岗与培训 (R-CMP-1)
     };
 
     // Kept out of the trail entirely (derived or bookkeeping) or written only as "changed" (secrets).

@@ -8,6 +8,7 @@ using AfterSales.Web.Features.Assets;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
+using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
@@ -74,6 +75,7 @@ services.AddHostedService<DeadlineMonitorWorker>();
 services.AddCalendarFeatures();
 services.AddNotificationFeatures();
 services.AddPenaltyFeatures();
+services.AddComplaintFeatures(); // complaints: ledger, analysis, staff suspension (R-CMP-1, R-CMP-2)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -140,6 +142,7 @@ api.MapDeadlinesApi();
 api.MapCalendarsApi();
 api.MapNotificationsApi();
 api.MapPenaltiesApi();
+api.MapComplaintsApi(); // complaints (R-CMP-1, R-CMP-2)
 api.MapCatalogueApi();
 api.MapAssetsApi(); // assets: bulk import and per-device archive (R-BLK-1)
 api.MapPoliciesApi();

@@ -30,12 +30,19 @@ public static class Permissions
     public const string PenaltiesWaive = "penalties.waive";
     public const string DepositsRecord = "deposits.record";
 
+    // Complaints (R-CMP-1): file, verify (核实), handle (处理), and suspend staff at fault until retrained.
+    public const string ComplaintsFile = "complaints.file";
+    public const string ComplaintsVerify = "complaints.verify";
+    public const string ComplaintsHandle = "complaints.handle";
+    public const string StaffSuspend = "staff.suspend";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
         RequestsAcceptWork, RequestsRevisit, RequestsArchive, RequestsCancel, RequestsResolveAtIntake, RequestsClassify, AttachmentsUpload,
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
         PenaltiesWaive, DepositsRecord,
+        ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
     ];
 }
 
@@ -59,37 +66,44 @@ public static class Roles
         [
             Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake,
             Permissions.RequestsClassify, Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor, Permissions.PenaltiesWaive,
+            Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
             Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.AttachmentsUpload,
             Permissions.DeadlinesMonitor, Permissions.OrganizationsManage, Permissions.UsersManage, Permissions.PoliciesManage,
             Permissions.ProductsManage, Permissions.OrdersManage, Permissions.AssetsManage, Permissions.PenaltiesWaive, Permissions.DepositsRecord,
+            Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
         ]),
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [
             Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsArchive, Permissions.RequestsCancel,
             Permissions.RequestsResolveAtIntake, Permissions.RequestsExecute, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage,
+            Permissions.ComplaintsFile, Permissions.ComplaintsHandle, // complaints (R-CMP-1)
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
         [
             Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.AttachmentsUpload,
+            Permissions.ComplaintsFile, // complaints (R-CMP-1)
         ]),
         new(SupplierManager, PartyKind.Supplier, "售后经理", "Service manager",
         [
             Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.RequestsArchive,
             Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake, Permissions.RequestsRevisit, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage,
+            Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [
             Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
+            Permissions.ComplaintsFile, Permissions.ComplaintsHandle, // complaints (R-CMP-1)
         ]),
         new(CustomerUser, PartyKind.Customer, "客户", "Customer",
         [
             Permissions.RequestsCreate, Permissions.RequestsSupplyInfo, Permissions.RequestsDecideQuote, Permissions.RequestsAcceptWork,
             Permissions.RequestsCancel, Permissions.AttachmentsUpload, Permissions.OrdersAccept,
+            Permissions.ComplaintsFile, // complaints (R-CMP-1)
         ]),
     ];
 

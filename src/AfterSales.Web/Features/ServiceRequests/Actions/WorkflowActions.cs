@@ -49,30 +49,36 @@ public sealed class DeclineQuote(ServiceRequestActionRunner runner)
         runner.RunAsync(id, "declineQuote", command, context, (r, by, now, rules) => r.DeclineQuote(by, command.Reason ?? string.Empty, now, rules), cancellationToken);
 }
 
-/// <summary>开始服务.</summary>
-public sealed class StartService(ServiceRequestActionRunner runner)
+/// <summary>开始服务. A person suspended until retrained may not (complaints, R-CMP-1).</summary>
+public sealed class StartService(ServiceRequestActionRunner runner, Complaints.SuspensionGate suspensions)
 {
     public sealed record Command(string? Note);
 
-    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
-        runner.RunAsync(id, "startService", command, context, (r, by, now, rules) => r.StartService(by, command.Note, now, rules), cancellationToken);
+    public async Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
+    {
+        await suspensions.EnsureMayServeAsync("开始服务", cancellationToken);
+        return await runner.RunAsync(id, "startService", command, context, (r, by, now, rules) => r.StartService(by, command.Note, now, rules), cancellationToken);
+    }
 }
 
-/// <summary>完成服务: the service record.</summary>
-public sealed class CompleteService(ServiceRequestActionRunner runner)
+/// <summary>完成服务: the service record. A person suspended until retrained may not (complaints, R-CMP-1).</summary>
+public sealed class CompleteService(ServiceRequestActionRunner runner, Complaints.SuspensionGate suspensions)
 {
     public sealed record PartInput(string? Name, string? PartNumber, int Quantity);
 
     public sealed record Command(string? WorkDone, IReadOnlyList<PartInput>? PartsUsed, string? Result);
 
-    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
-        runner.RunAsync(id, "completeService", command, context, (r, by, now, rules) => r.CompleteService(
+    public async Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
+    {
+        await suspensions.EnsureMayServeAsync("完成服务", cancellationToken);
+        return await runner.RunAsync(id, "completeService", command, context, (r, by, now, rules) => r.CompleteService(
             by,
             command.WorkDone ?? string.Empty,
             [.. (command.PartsUsed ?? []).Select(p => new PartUsed(p.Name ?? string.Empty, p.PartNumber, p.Quantity))],
             command.Result ?? string.Empty,
             now,
             rules), cancellationToken);
+    }
 }
 
 /// <summary>验收合格 (R-ACC-1).</summary>

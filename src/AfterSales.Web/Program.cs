@@ -16,6 +16,7 @@ using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Features.ServiceRequests;
 using AfterSales.Web.Features.ServiceRequests.Actions;
 using AfterSales.Web.Features.ServiceRequests.Attachments;
+using AfterSales.Web.Features.Warranty;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Http;
 using AfterSales.Web.Jobs;
@@ -78,6 +79,7 @@ services.AddPenaltyFeatures();
 services.AddCatalogueFeatures();
 services.AddAuditFeatures();
 services.AddPlatformFeatures();
+services.AddWarrantyFeatures(); // warranty (issue 4)
 
 // Service requests: one use case per business verb
 services.AddSingleton<IAttachmentStore>(sp => new LocalDiskAttachmentStore(
@@ -142,6 +144,7 @@ api.MapCatalogueApi();
 api.MapPoliciesApi();
 api.MapAuditApi();
 api.MapPlatformApi();
+api.MapWarrantyApi(); // warranty (issue 4)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

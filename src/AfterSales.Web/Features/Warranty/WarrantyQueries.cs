@@ -11,13 +11,13 @@ public sealed class WarrantyQueries(AppDbContext db, WarrantyDecider decider)
 {
     public static IReadOnlyList<WarrantyExclusionView> Exclusions() => [.. WarrantyExclusions.All.Select(WarrantyExclusionView.Of)];
 
-    public async Task<AssetWarrantyView> ForAssetAsync(string serial, CancellationToken cancellationToken)
+    public async Task<AssetWarrantyDetail> ForAssetAsync(string serial, CancellationToken cancellationToken)
     {
         var (facts, decision) = await decider.ForAssetAsync(serial, cancellationToken);
         var terms = await decider.TermsForAsync(facts.Asset, cancellationToken);
         var today = decider.Today;
         var asset = facts.Asset;
-        return new AssetWarrantyView(asset.Serial, facts.Product.Model, facts.Product.Name, facts.Product.Category, asset.DealerId, asset.SoldOn,
+        return new AssetWarrantyDetail(asset.Serial, facts.Product.Model, facts.Product.Name, facts.Product.Category, asset.DealerId, asset.SoldOn,
             asset.WarrantyCardRegisteredOn, asset.CustomerCardIssuedOn, asset.DealerId is not null && terms.DealerCardDays is not null, decision,
             [.. facts.Parts.Select(p => new AssetPartView(p.Id, p.Name, p.PartNumber, p.Quantity, p.ServicedOn, p.TermMonths, p.WarrantyEnd,
                 today >= p.ServicedOn && today <= p.WarrantyEnd, p.ServiceRequestId, p.RequestNumber))]);

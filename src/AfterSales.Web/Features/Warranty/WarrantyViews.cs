@@ -4,7 +4,7 @@ using AfterSales.Domain.Warranty;
 namespace AfterSales.Web.Features.Warranty;
 
 /// <summary>An asset's warranty page: the decision with its basis, the cards and the parts with their own terms (R-WTY-1..7).</summary>
-public sealed record AssetWarrantyView(
+public sealed record AssetWarrantyDetail(
     string Serial,
     string Model,
     string ProductName,

@@ -46,7 +46,7 @@ public sealed partial class ServiceRequest
     public static string? CleanFaultCode(string? faultCode)
     {
         var code = InvalidInput.OptionalText(faultCode, "faultCode", "故障代码", 40);
-        InvalidInput.Require(code is null || code.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.'), "faultCode", "故障代码只能包含字母、数字、“-”、“_”和“.”。");
+        InvalidInput.Require(code is null || code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'), "faultCode", "故障代码只能包含英文字母、数字、“-”、“_”和“.”。");
         return code?.ToUpperInvariant();
     }
 

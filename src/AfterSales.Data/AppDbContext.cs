@@ -70,6 +70,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<StaffSuspension> StaffSuspensions => Set<StaffSuspension>();
 
+    // Warranty (issue 4): parts replaced or repaired on an asset, each with its own term (R-WTY-2).
+    public DbSet<AssetPart> AssetParts => Set<AssetPart>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -153,6 +156,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
         // A penalty is seen by the one who pays it and the one it is owed to (R-PEN-3); the platform sees all.
         builder.Entity<LedgerEntry>().HasQueryFilter(l => ScopeSeesAll || l.OrganizationId == ScopeOrganizationId || l.CounterpartyOrganizationId == ScopeOrganizationId);
+
+        // Warranty (issue 4): an asset's parts are seen by whoever sees the asset.
+        builder.Entity<AssetPart>().HasQueryFilter(p => Assets.Any(a => a.Id == p.AssetId));
 
         // A notification is its recipient's.
         builder.Entity<Notification>().HasQueryFilter(n => ScopeSeesAll || n.RecipientUserId == ScopeActorUserId);

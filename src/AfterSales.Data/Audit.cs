@@ -61,6 +61,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(PriceListItem)] = "priceListItem",
         [typeof(PurchaseOrder)] = "purchaseOrder",
         [typeof(Asset)] = "asset",
+        [typeof(AssetPart)] = "assetPart", // warranty (issue 4), R-WTY-2
         [typeof(ServicePolicy)] = "servicePolicy",
         [typeof(CalendarDefinition)] = "calendar",
         [typeof(StaffSuspension)] = "staffSuspension", // complaints: 停岗与培训 (R-CMP-1)

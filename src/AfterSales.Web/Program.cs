@@ -18,6 +18,7 @@ using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Features.ServiceRequests;
 using AfterSales.Web.Features.ServiceRequests.Actions;
 using AfterSales.Web.Features.ServiceRequests.Attachments;
+using AfterSales.Web.Features.Warranty;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Http;
 using AfterSales.Web.Jobs;
@@ -82,6 +83,7 @@ services.AddCatalogueFeatures();
 services.AddAssetFeatures(); // assets: bulk import and per-device archive (R-BLK-1)
 services.AddAuditFeatures();
 services.AddPlatformFeatures();
+services.AddWarrantyFeatures(); // warranty (issue 4)
 
 // Service requests: one use case per business verb
 services.AddSingleton<IAttachmentStore>(sp => new LocalDiskAttachmentStore(
@@ -148,6 +150,7 @@ api.MapAssetsApi(); // assets: bulk import and per-device archive (R-BLK-1)
 api.MapPoliciesApi();
 api.MapAuditApi();
 api.MapPlatformApi();
+api.MapWarrantyApi(); // warranty (issue 4)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

@@ -67,6 +67,7 @@ public sealed class LevelJourneyTests : BrowserTest
             outcome = "paid",
             analysis = "外壳撞击变形，属人为损坏",
             quote = new { lines = new[] { new { kind = "parts", description = "控制面板", quantity = 1, unitPrice = new { amount = "800.00", currency = "CNY" } } } },
+            exclusion = "tampering", // R-JDG-2: paid work on an asset in warranty cites its exclusion
         });
         Assert.Equal(ServiceRequestStatus.QuotePending, quoted.Status);
 

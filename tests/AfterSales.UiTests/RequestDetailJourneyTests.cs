@@ -203,7 +203,7 @@ public sealed class RequestDetailJourneyTests(BrowserApp app) : BrowserTest(app)
         await BrowserApp.ScreenshotAsync(agent, "detail-07-agent-quote-refused-R-WTY-4");
 
         await ChooseAsync(agent, "judge-responsibility", "人为损坏");
-        await FillAsync(agent, "judge-exclusion", "人为损坏：外壳撞击变形");
+        await ChooseAsync(agent, "judge-exclusion", "擅自拆卸、改装，碰撞、跌落");
         await SubmitAsync(agent, ServiceRequestStatus.QuotePending);
         await Expect(agent.Locator("[data-testid=quote-total]")).ToHaveTextAsync("¥2,800.00");
 

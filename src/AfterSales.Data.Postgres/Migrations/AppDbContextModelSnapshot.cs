@@ -252,6 +252,9 @@ namespace AfterSales.Data.Postgres.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<DateOnly?>("CustomerCardIssuedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
@@ -313,6 +316,52 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.HasIndex("SupplierId");
 
                     b.ToTable("Assets");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Assets.AssetPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PartNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ServicedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WarrantyEnd")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.ToTable("AssetParts");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Catalogue.PriceListItem", b =>
@@ -1239,9 +1288,16 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("FaultCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("FaultLevel")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("FaultOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Impact")
                         .HasMaxLength(1000)
@@ -1252,6 +1308,9 @@ namespace AfterSales.Data.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Judgement")
+                        .HasColumnType("text");
+
+                    b.Property<string>("JudgementBasis")
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("LoanerOwedSince")
@@ -1390,6 +1449,8 @@ namespace AfterSales.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("AssetId", "FaultCode");
 
                     b.HasIndex("CustomerId", "CreatedAt");
 
@@ -1575,6 +1636,15 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Assets.AssetPart", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStep", b =>

@@ -247,6 +247,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CustomerCardIssuedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
@@ -308,6 +311,52 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.HasIndex("SupplierId");
 
                     b.ToTable("Assets");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Assets.AssetPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServicedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WarrantyEnd")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.ToTable("AssetParts");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Catalogue.PriceListItem", b =>
@@ -1234,8 +1283,15 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FaultCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FaultLevel")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FaultOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Impact")
@@ -1247,6 +1303,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Judgement")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgementBasis")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LoanerOwedSince")
@@ -1385,6 +1444,8 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("AssetId", "FaultCode");
 
                     b.HasIndex("CustomerId", "CreatedAt");
 
@@ -1564,6 +1625,15 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Assets.AssetPart", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Complaints.ComplaintStep", b =>

@@ -9,7 +9,7 @@ public sealed record InstallationSite(string City, string Address);
 /// <summary>
 /// 设备: one installed unit (R-AST-1), created from an accepted order line. Its acceptance date starts warranty.
 /// </summary>
-public sealed class Asset
+public sealed partial class Asset
 {
     private Asset()
     {

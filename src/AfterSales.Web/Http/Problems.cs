@@ -53,6 +53,8 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
         DuplicateRecord e => Duplicate(e),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "并发修改冲突 Concurrent change", new ConcurrencyConflict().Message),
         UploadRefused e => Problem(e.Status, e.Status == StatusCodes.Status413PayloadTooLarge ? "文件过大 Too large" : "文件类型不支持 Unsupported media type", e.Message),
+        // Warranty (issue 4): a judgement contradicting the warranty decision names its field and rule (R-JDG-2).
+        Domain.Warranty.JudgementRefused e => WithRule(Conflict(e.Field, e.Message), e.RuleId),
         WorkflowRuleViolation e => WithRule(Problem(StatusCodes.Status422UnprocessableEntity, "业务规则不允许 Business rule refused", e.Message), e.RuleId),
         BadHttpRequestException e => BadRequest(e),
         UnauthorizedAccessException e => Problem(StatusCodes.Status401Unauthorized, "需要登录 Sign-in required", e.Message),
@@ -86,6 +88,14 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
         };
         return problem;
     }
+
+    private static ProblemDetails Conflict(string field, string message) => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "与质保判定不符 Contradicts the warranty decision",
+        Detail = message,
+        Type = "https://httpstatuses.io/409",
+    };
 
     private static ProblemDetails Duplicate(DuplicateRecord e) => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [e.Field] = [e.Message] })
     {

@@ -352,6 +352,9 @@ public sealed class DeadlineKindTests(AfterSalesApp app) : ApiTest(app)
             outcome = "paid",
             analysis = "外壳撞击变形，属人为损坏",
             quote = new { lines = new[] { new { kind = "parts", description = "控制面板", quantity = 1, unitPrice = new { amount = "800.00", currency = "CNY" } } } },
+
+            // R-JDG-2: the asset is in warranty, so paid work cites the exclusion (impact: tampering).
+            exclusion = "tampering",
         });
 
     private async Task<ServiceRequestView> CompleteAsync(Guid id) =>

@@ -27,7 +27,7 @@ public sealed class ServiceRequestPathsTests(AfterSalesApp app) : ApiTest(app)
             responsibility = "humanDamage",
             outcome = "paid",
             analysis = "主轴因碰撞变形，属人为损坏",
-            exclusion = "R-WTY-4 碰撞损坏",
+            exclusion = "tampering",
             quote = new
             {
                 lines = new object[]
@@ -261,7 +261,7 @@ public sealed class ServiceRequestPathsTests(AfterSalesApp app) : ApiTest(app)
         responsibility = "humanDamage",
         outcome = "paid",
         analysis = "外壳跌落破损",
-        exclusion = "R-WTY-4 跌落",
+        exclusion = "tampering",
         quote = new { lines = new[] { new { kind = "parts", description = "外壳", quantity = 1, unitPrice = new { amount = "800.00", currency = "CNY" } } } },
     };
 }

@@ -198,7 +198,7 @@ public sealed class ServiceRequestRefusalTests(AfterSalesApp app) : ApiTest(app)
         {
             responsibility = "humanDamage",
             outcome = "paid",
-            exclusion = "R-WTY-4 跌落",
+            exclusion = "tampering",
             quote = new { lines = new[] { new { kind = "parts", description = "外壳", quantity = 0, unitPrice = new { amount = "800.00", currency = "CNY" } } } },
         });
 
@@ -234,7 +234,7 @@ public sealed class ServiceRequestRefusalTests(AfterSalesApp app) : ApiTest(app)
     }
 
     [Fact]
-    public async Task A_paid_quote_on_a_covered_asset_without_an_exclusion_is_422_R_WTY_4()
+    public async Task A_paid_quote_on_a_covered_asset_without_an_exclusion_is_409_R_JDG_2_naming_the_exclusion()
     {
         var request = await _flow.ToAsync(ServiceRequestStatus.UnderAssessment);
         var agent = await App.ClientForAsync("supplier.agent");
@@ -246,7 +246,8 @@ public sealed class ServiceRequestRefusalTests(AfterSalesApp app) : ApiTest(app)
             quote = new { lines = new[] { new { kind = "parts", description = "主板", quantity = 1, unitPrice = new { amount = "3000.00", currency = "CNY" } } } },
         });
 
-        await response.NamesRuleAsync("R-WTY-4");
+        var problem = await response.NamesRuleAsync("R-JDG-2", HttpStatusCode.Conflict);
+        Assert.Contains("exclusion", problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         await agent.AssertUnchangedAsync(request);
     }
 

@@ -1,10 +1,15 @@
+using AfterSales.Data;
 using AfterSales.Domain.Common;
 using AfterSales.Domain.ServiceRequests;
+using AfterSales.Domain.Warranty;
+using AfterSales.Web.Features.Warranty;
+using AfterSales.Web.Http;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.ServiceRequests.Actions;
 
 /// <summary>责任判定 (R-JDG-2, R-JDG-3): a plan for warranty work, an itemised quote for paid work, or verification first.</summary>
-public sealed class JudgeResponsibility(ServiceRequestActionRunner runner)
+public sealed class JudgeResponsibility(ServiceRequestActionRunner runner, AppDbContext db, WarrantyDecider warranty)
 {
     public sealed record PlanInput(ServiceMode? Mode, DateTimeOffset? ScheduledAt, IReadOnlyList<string>? Staff, string? Steps);
 
@@ -18,9 +23,15 @@ public sealed class JudgeResponsibility(ServiceRequestActionRunner runner)
         string? Analysis,
         PlanInput? Plan,
         QuoteInput? Quote,
-        string? Exclusion);
+        string? Exclusion,
+        string? FaultCode = null,
+        IReadOnlyList<Guid>? EvidenceAttachmentIds = null,
+        string? GoodwillReason = null,
+        string? CoveredPart = null,
+        Guid? AppraisalAttachmentId = null,
+        string? AppraisalFinding = null);
 
-    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
     {
         InvalidInput.Require(command.Outcome is not null, "outcome", "请选择判定结果。");
         InvalidInput.Require(command.Responsibility is not null, "responsibility", "请选择责任类别。");
@@ -30,8 +41,17 @@ public sealed class JudgeResponsibility(ServiceRequestActionRunner runner)
             command.Plan.Staff ?? [],
             command.Plan.Steps ?? string.Empty);
         var quote = command.Quote is null ? null : ToQuote(command.Quote);
-        return runner.RunAsync(id, "judge", command, context, (r, by, now, rules) => r.Judge(
-            by, command.Responsibility!.Value, command.Outcome!.Value, command.Analysis, plan, quote, command.Exclusion, now, rules), cancellationToken);
+
+        // Warranty (issue 4): the judgement is checked against the decision on the fault's day, counting this fault (R-JDG-2, R-WTY-5).
+        InvalidInput.Require(WarrantyExclusions.TryParse(command.Exclusion, out var exclusion), "exclusion",
+            $"除外条款须为以下代码之一：{string.Join("、", WarrantyExclusions.All.Select(e => WarrantyExclusionView.Of(e).Code))}（R-WTY-4）。");
+        var faultCode = ServiceRequest.CleanFaultCode(command.FaultCode);
+        var seen = await ServiceRequestLookup.ById(db.ServiceRequests, id).AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("售后单");
+        var decision = await warranty.ForRequestAsync(seen, faultCode, cancellationToken);
+        var input = new JudgementWarrantyInput(faultCode, exclusion, command.EvidenceAttachmentIds, command.GoodwillReason, command.CoveredPart,
+            command.AppraisalAttachmentId, command.AppraisalFinding);
+        return await runner.RunAsync(id, "judge", command, context, (r, by, now, rules) => r.JudgeWithWarranty(
+            by, command.Responsibility!.Value, command.Outcome!.Value, command.Analysis, plan, quote, input, decision, now, rules), cancellationToken);
     }
 
     private static Quote ToQuote(QuoteInput input)

@@ -82,7 +82,7 @@ public sealed class CompleteService(ServiceRequestActionRunner runner, Complaint
 }
 
 /// <summary>验收合格 (R-ACC-1).</summary>
-public sealed class AcceptService(ServiceRequestActionRunner runner)
+public sealed class AcceptService(ServiceRequestActionRunner runner, Data.AppDbContext db)
 {
     public sealed record RatingInput(int Timeliness, int Expertise, int Attitude);
 
@@ -91,8 +91,13 @@ public sealed class AcceptService(ServiceRequestActionRunner runner)
     public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
     {
         Domain.Common.InvalidInput.Require(command.Rating is not null, "rating", "请为本次服务评分。");
-        return runner.RunAsync(id, "accept", command, context, (r, by, now, rules) => r.Accept(
-            by, new ServiceRating(command.Rating!.Timeliness, command.Rating.Expertise, command.Rating.Attitude), command.Comment, now, rules), cancellationToken);
+        return runner.RunAsync(id, "accept", command, context, (r, by, now, rules) =>
+        {
+            r.Accept(by, new ServiceRating(command.Rating!.Timeliness, command.Rating.Expertise, command.Rating.Attitude), command.Comment, now, rules);
+
+            // Warranty (issue 4): parts replaced or repaired get their own term from the day the work is accepted (R-WTY-2).
+            Warranty.AssetPartRecorder.Record(db, r, rules, now);
+        }, cancellationToken);
     }
 }
 

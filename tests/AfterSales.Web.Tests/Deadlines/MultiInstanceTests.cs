@@ -90,7 +90,8 @@ public sealed class MultiInstanceTests
         }
 
         var now = first.Clock.GetUtcNow();
-        await ExactlyOnce.AssertAsync(first.Services, now, Ct);
+        var notified = await ExactlyOnce.AssertAsync(first.Services, now, Ct);
+        Assert.Contains(notified.Keys, k => k.EndsWith(":Escalated:3", StringComparison.Ordinal));
 
         // The monitors' own counts add up too: no instance reported a breach another one recorded.
         var recordedByLateClose = await BreachesRecordedByLateCloseAsync(first);

@@ -39,7 +39,7 @@ public sealed class SharedDatabaseApp(string? sharedConnectionString, int batchS
 /// </summary>
 public static class ExactlyOnce
 {
-    public static async Task AssertAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, int>> AssertAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateSystemContext();
         var deadlines = await db.Deadlines.IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken);
@@ -76,20 +76,22 @@ public static class ExactlyOnce
             return count;
         }
 
-        var requests = await db.ServiceRequests.IgnoreQueryFilters().AsNoTracking().Select(r => new { r.Id, r.SupplierId, r.PolicyId }).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var requests = await db.ServiceRequests.IgnoreQueryFilters().AsNoTracking()
+            .Select(r => new { r.Id, r.SupplierId, r.CustomerId, r.DealerId, r.PolicyId }).ToDictionaryAsync(r => r.Id, cancellationToken);
         var policies = await db.ServicePolicies.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         var expected = new Dictionary<string, int>();
         foreach (var deadline in deadlines)
         {
             var request = requests[deadline.ServiceRequestId];
-            if (deadline.OwedBy != DeadlineParty.Supplier)
-            {
-                // Only the platform's intake check, met at submit, is owed by anyone else here.
-                Assert.Equal((DeadlineKind.IntakeCheck, DeadlineState.Met), (deadline.Kind, deadline.State));
-                continue;
-            }
 
-            var handler = await AudienceAsync(request.SupplierId, Roles.SupplierAgent);
+            // The desk that owes the deadline (DeadlineNotifier.Audience).
+            var handler = deadline.OwedBy switch
+            {
+                DeadlineParty.Customer => await AudienceAsync(request.CustomerId, Roles.CustomerUser),
+                DeadlineParty.Dealer when request.DealerId is { } dealer => await AudienceAsync(dealer, Roles.DealerAgent),
+                DeadlineParty.Platform => await AudienceAsync(null, Roles.PlatformOperator),
+                _ => await AudienceAsync(request.SupplierId, Roles.SupplierAgent),
+            };
             if (deadline.WarnedAt is not null)
             {
                 expected[$"{deadline.Id:N}:AtRisk:0"] = handler;
@@ -98,6 +100,10 @@ public static class ExactlyOnce
             if (deadline.BreachRecordedAt is not null)
             {
                 expected[$"{deadline.Id:N}:Breached:0"] = handler;
+                if (deadline.Kind == DeadlineKind.LevelFix)
+                {
+                    expected[$"{deadline.Id:N}:LoanerOwed:0"] = handler;
+                }
             }
 
             var steps = policies[request.PolicyId].Figures.Escalation;
@@ -112,10 +118,11 @@ public static class ExactlyOnce
             }
         }
 
-        Assert.Contains(expected.Keys, k => k.EndsWith(":Escalated:3", StringComparison.Ordinal));
+        expected = expected.Where(e => e.Value > 0).ToDictionary();
         Assert.All(notifications.GroupBy(n => (n.RecipientUserId, n.DedupKey)), g => Assert.Single(g));
         var actual = notifications.GroupBy(n => n.DedupKey).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(), actual.OrderBy(a => a.Key, StringComparer.Ordinal).ToList());
         Assert.Equal(expected.Values.Sum(), notifications.Count);
+        return actual;
     }
 }

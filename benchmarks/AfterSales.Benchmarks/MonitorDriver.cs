@@ -41,6 +41,7 @@ public static class MonitorDriver
         var due = int.Parse(options.GetValueOrDefault("due", "10000"), CultureInfo.InvariantCulture);
         var idlePasses = int.Parse(options.GetValueOrDefault("idle-passes", "200"), CultureInfo.InvariantCulture);
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"aftersales-monitor-bench-{Environment.ProcessId}");
+        Directory.CreateDirectory(dataDirectory);
         var connection = options.GetValueOrDefault("connection")
             ?? $"Data Source={Path.Combine(dataDirectory, "bench.db")}";
 

@@ -5,15 +5,9 @@ using BenchmarkDotNet.Running;
 //   dotnet run -c Release --project benchmarks/AfterSales.Benchmarks                      every micro-benchmark
 //   dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- --filter '*Deadline*'   BenchmarkDotNet's own options
 //   dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- load --url http://127.0.0.1:5080 --seconds 20 --concurrency 16
-//   dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- monitor --provider Postgres --connection "Host=…;Database=…" --open 1000000 --due 10000
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadDriver.RunAsync(args[1..]);
-}
-
-if (args.Length > 0 && args[0] == "monitor")
-{
-    return await MonitorDriver.RunAsync(args[1..]);
 }
 
 var switcher = BenchmarkSwitcher.FromAssembly(typeof(DeadlineBenchmarks).Assembly);

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AfterSales.Benchmarks;
+namespace AfterSales.MonitorBench;
 
 /// <summary>
 /// The deadline monitor at volume (issue 3 item 9): the real app (in-process, migrations and demo data) on a fresh
@@ -23,9 +23,9 @@ namespace AfterSales.Benchmarks;
 /// Measures (1) a monitor pass with nothing due, repeated, and (2) the one pass that records the <c>--due</c>
 /// breaches with their deposit penalties, timeline entries and notifications, then checks the rows.
 /// </summary>
-public static class MonitorDriver
+internal static class MonitorDriver
 {
-    private const string Usage = "monitor --provider Postgres|Sqlite [--connection \"Host=…;Database=…\"] [--open 1000000] [--due 10000] [--idle-passes 200]";
+    private const string Usage = "--provider Postgres|Sqlite [--connection \"Host=…;Database=…\"] [--open 1000000] [--due 10000] [--idle-passes 200]";
 
     public static async Task<int> RunAsync(string[] args)
     {

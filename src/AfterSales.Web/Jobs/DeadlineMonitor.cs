@@ -9,20 +9,174 @@ namespace AfterSales.Web.Jobs;
 
 /// <summary>
 /// Finds deadlines past due, warnings and escalation steps that fell due, and records each exactly once (R-SLA-3,
-/// R-SLA-4). Works through the aggregate, so the request's version check and the unique indexes on breaches,
-/// penalties and notifications make a second instance, a retry or a restart record nothing twice.
+/// R-SLA-4). Works in batches of requests through the aggregate. Exactly once rests on the database, never on a
+/// clock: the unique indexes on breaches (one per deadline), penalty lines (one per breach and rule) and
+/// notifications (one per recipient and deadline event, escalation step included), plus the request's version
+/// check. On PostgreSQL a batch claims its requests with <c>FOR UPDATE SKIP LOCKED</c>, so several app instances
+/// share the work instead of racing for it; SQLite has one writer and relies on the version check alone.
+/// A pass keeps taking batches until nothing is due, so after downtime the backlog drains in one pass.
 /// </summary>
-public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier, ILogger<DeadlineMonitor> logger)
+public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier,
+    IConfiguration configuration, ILogger<DeadlineMonitor> logger)
 {
-    public const int BatchSize = 200;
+    public const int DefaultBatchSize = 500;
 
-    /// <summary>One pass: breaches, escalations and warnings that fell due, and how many of each were recorded.</summary>
+    /// <summary>Requests per batch (Deadlines:MonitorBatchSize): one transaction, one SaveChanges.</summary>
+    public int BatchSize { get; } = Math.Max(1, configuration.GetValue("Deadlines:MonitorBatchSize", DefaultBatchSize));
+
+    /// <summary>One pass: every breach, escalation and warning that fell due, batch after batch, and how many of each were recorded.</summary>
     public async Task<MonitorOutcome> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var db = contexts.CreateSystemContext();
+        var outcome = default(MonitorOutcome);
+        while (true)
+        {
+            var (recorded, claimed) = await RunBatchAsync(now, cancellationToken);
+            outcome += recorded;
 
-        // Three small polls, each on its own partial index (ARCHITECTURE §6).
+            // A short batch means nothing more is due (or other instances hold the rest); a batch that recorded
+            // nothing would find the same rows again, so it ends the pass too.
+            if (claimed < BatchSize || recorded.Total == 0)
+            {
+                return outcome;
+            }
+        }
+    }
+
+    private async Task<(MonitorOutcome Recorded, int Claimed)> RunBatchAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        List<Guid> claimed;
+        await using (var db = contexts.CreateSystemContext())
+        {
+            var postgres = db.Database.IsNpgsql();
+            await using var transaction = postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            claimed = postgres ? await ClaimOnPostgresAsync(db, now, BatchSize, cancellationToken) : await DueOnSqliteAsync(db, now, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                return (default, 0);
+            }
+
+            var requests = await db.ServiceRequests.Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken);
+            var outcome = default(MonitorOutcome);
+            var recipients = new RecipientCache();
+            foreach (var request in requests)
+            {
+                outcome += await MonitorAsync(db, request, now, recipients, cancellationToken);
+            }
+
+            try
+            {
+                // One SaveChanges for the batch: EF sends the breach, penalty, timeline and notification inserts
+                // and the request/deadline updates as batched commands, not one round trip per row.
+                await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                return (outcome, claimed.Count);
+            }
+            catch (DbUpdateException ex)
+            {
+                // A user action (a late close) or an unlocked writer changed one of these requests first. The
+                // batch is rolled back whole; each request is retried alone so one conflict costs one request.
+                logger.LogInformation(ex, "Deadline monitor batch of {Count} requests lost a race; retrying them one by one.", claimed.Count);
+            }
+        }
+
+        var retried = default(MonitorOutcome);
+        foreach (var requestId in claimed)
+        {
+            retried += await MonitorOneAsync(requestId, now, cancellationToken);
+        }
+
+        return (retried, claimed.Count);
+    }
+
+    private async Task<MonitorOutcome> MonitorOneAsync(Guid requestId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateSystemContext();
+        var postgres = db.Database.IsNpgsql();
+        await using var transaction = postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (postgres && !await LockOnPostgresAsync(db, requestId, cancellationToken))
+        {
+            // Another instance holds it and will record what is due.
+            return default;
+        }
+
+        var request = await db.ServiceRequests.Include(r => r.Deadlines).SingleAsync(r => r.Id == requestId, cancellationToken);
+        var happened = await MonitorAsync(db, request, now, new RecipientCache(), cancellationToken);
+        if (happened.Total == 0)
+        {
+            return default;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return happened;
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another instance or a user action changed the request first; the next pass sees the result.
+            logger.LogInformation(ex, "Deadline monitoring of {RequestId} lost a race; will re-check next pass.", requestId);
+            return default;
+        }
+    }
+
+    private async Task<MonitorOutcome> MonitorAsync(AppDbContext db, ServiceRequest request, DateTimeOffset now, RecipientCache recipients, CancellationToken cancellationToken)
+    {
+        var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, cancellationToken);
+        var happened = request.Monitor(now, rules);
+        if (happened.Total > 0)
+        {
+            await notifier.NotifyAsync(db, request, request.DequeueAlerts(), now, recipients, cancellationToken);
+        }
+
+        return happened;
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> requests with something due, locking their rows for this transaction.
+    /// SKIP LOCKED passes over requests another instance has claimed, so each instance takes different ones. The
+    /// candidates come from the three partial indexes (IX_Deadlines_OpenDue, _EscalationDue, _WarningDue), each
+    /// read a few batches deep so that instances skipping each other's rows still find work.
+    /// </summary>
+    private static Task<List<Guid>> ClaimOnPostgresAsync(AppDbContext db, DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var scan = batchSize * 4;
+        now = now.ToUniversalTime(); // Npgsql writes timestamptz parameters in UTC only (a fake clock may carry +08:00).
+        return db.Database.SqlQuery<Guid>($"""
+            SELECT r."Id" AS "Value" FROM "ServiceRequests" AS r
+            WHERE r."Id" IN (
+                (SELECT d."ServiceRequestId" FROM "Deadlines" AS d
+                 WHERE d."ClosedAt" IS NULL AND d."BreachRecordedAt" IS NULL AND d."PausedAt" IS NULL AND d."DueAt" < {now}
+                 ORDER BY d."DueAt" LIMIT {scan})
+                UNION ALL
+                (SELECT d."ServiceRequestId" FROM "Deadlines" AS d
+                 WHERE d."NextEscalationAt" IS NOT NULL AND d."NextEscalationAt" <= {now}
+                 ORDER BY d."NextEscalationAt" LIMIT {scan})
+                UNION ALL
+                (SELECT d."ServiceRequestId" FROM "Deadlines" AS d
+                 WHERE d."ClosedAt" IS NULL AND d."BreachRecordedAt" IS NULL AND d."PausedAt" IS NULL AND d."WarnedAt" IS NULL AND d."WarningAt" <= {now}
+                 ORDER BY d."WarningAt" LIMIT {scan}))
+            LIMIT {batchSize}
+            FOR UPDATE OF r SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<bool> LockOnPostgresAsync(AppDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<Guid>($"""SELECT r."Id" AS "Value" FROM "ServiceRequests" AS r WHERE r."Id" = {requestId} FOR UPDATE SKIP LOCKED""")
+            .ToListAsync(cancellationToken)).Count == 1;
+
+    /// <summary>SQLite: the same three polls on the same partial indexes, without locks (one writer at a time).</summary>
+    private async Task<List<Guid>> DueOnSqliteAsync(AppDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var deadlines = db.Deadlines.IgnoreQueryFilters().AsNoTracking();
         var breaching = await deadlines
             .Where(d => d.ClosedAt == null && d.BreachRecordedAt == null && d.PausedAt == null && d.DueAt < now)
@@ -33,39 +187,7 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
         var warning = await deadlines
             .Where(d => d.ClosedAt == null && d.BreachRecordedAt == null && d.PausedAt == null && d.WarnedAt == null && d.WarningAt <= now)
             .OrderBy(d => d.WarningAt).Select(d => d.ServiceRequestId).Take(BatchSize).ToListAsync(cancellationToken);
-
-        var outcome = default(MonitorOutcome);
-        foreach (var requestId in breaching.Concat(escalating).Concat(warning).Distinct())
-        {
-            outcome += await MonitorRequestAsync(requestId, now, cancellationToken);
-        }
-
-        return outcome;
-    }
-
-    private async Task<MonitorOutcome> MonitorRequestAsync(Guid requestId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateSystemContext();
-        var request = await db.ServiceRequests.Include(r => r.Deadlines).SingleAsync(r => r.Id == requestId, cancellationToken);
-        var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, cancellationToken);
-        var happened = request.Monitor(now, rules);
-        if (happened.Total == 0)
-        {
-            return default;
-        }
-
-        await notifier.NotifyAsync(db, request, request.DequeueAlerts(), now, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return happened;
-        }
-        catch (DbUpdateException ex)
-        {
-            // Another instance or a user action changed the request first; the next pass sees the result.
-            logger.LogInformation(ex, "Deadline monitoring of {RequestId} lost a race; will re-check next pass.", requestId);
-            return default;
-        }
+        return [.. breaching.Concat(escalating).Concat(warning).Distinct().Take(BatchSize)];
     }
 }
 

@@ -16,14 +16,20 @@ namespace AfterSales.Web.Features.Notifications;
 /// </summary>
 public sealed class DeadlineNotifier
 {
-    public async Task NotifyAsync(AppDbContext db, ServiceRequest request, IReadOnlyList<DeadlineAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task NotifyAsync(AppDbContext db, ServiceRequest request, IReadOnlyList<DeadlineAlert> alerts, DateTimeOffset now, CancellationToken cancellationToken) =>
+        NotifyAsync(db, request, alerts, now, new RecipientCache(), cancellationToken);
+
+    /// <summary>
+    /// As above, reusing <paramref name="recipients"/> across requests: the deadline monitor's batch asks for the same
+    /// desks hundreds of times (R-SLA-4 exactly-once monitor, batched).
+    /// </summary>
+    public async Task NotifyAsync(AppDbContext db, ServiceRequest request, IReadOnlyList<DeadlineAlert> alerts, DateTimeOffset now, RecipientCache recipients, CancellationToken cancellationToken)
     {
         if (alerts.Count == 0)
         {
             return;
         }
 
-        var recipients = new Dictionary<(Guid? Organization, string Role), IReadOnlyList<(Guid UserId, Guid OrganizationId)>>();
         foreach (var alert in alerts)
         {
             var (organization, role) = Audience(request, alert);
@@ -87,3 +93,6 @@ public sealed class DeadlineNotifier
         };
     }
 }
+
+/// <summary>Who holds a role in an organisation, remembered for one unit of work (one request, or one monitor batch).</summary>
+public sealed class RecipientCache : Dictionary<(Guid? Organization, string Role), IReadOnlyList<(Guid UserId, Guid OrganizationId)>>;

@@ -62,6 +62,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    // Quotes and agreements (issue 4): 数据保密协议 per customer–supplier pair (R-SEC-1).
+    public DbSet<ConfidentialityAgreement> ConfidentialityAgreements => Set<ConfidentialityAgreement>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -148,6 +151,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
         // A notification is its recipient's.
         builder.Entity<Notification>().HasQueryFilter(n => ScopeSeesAll || n.RecipientUserId == ScopeActorUserId);
+
+        // Quotes and agreements (issue 4): a confidentiality agreement is seen by its two parties and the supplier's dealers (R-SEC-1).
+        builder.Entity<ConfidentialityAgreement>().HasQueryFilter(a =>
+            ScopeSeesAll || a.CustomerId == ScopeOrganizationId || a.SupplierId == ScopeOrganizationId || a.SupplierId == ScopeParentSupplierId);
     }
 
     private static readonly Type[] EnumsStoredByName =

@@ -62,6 +62,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(Asset)] = "asset",
         [typeof(ServicePolicy)] = "servicePolicy",
         [typeof(CalendarDefinition)] = "calendar",
+        [typeof(Domain.ServiceRequests.ConfidentialityAgreement)] = "confidentialityAgreement", // quotes and agreements (R-SEC-1)
     };
 
     // Kept out of the trail entirely (derived or bookkeeping) or written only as "changed" (secrets).

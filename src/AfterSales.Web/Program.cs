@@ -7,6 +7,7 @@ using AfterSales.Web.Components.Shared;
 using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
+using AfterSales.Web.Features.Quotes;
 using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
@@ -104,6 +105,9 @@ services.AddScoped<ArchiveServiceRequest>();
 services.AddScoped<CancelServiceRequest>();
 services.AddScoped<ClassifyLevel>();
 
+// Quotes and agreements: price-list maintenance, client sessions, service and confidentiality agreements (R-QUO-1..3, R-SEC-1)
+services.AddQuoteFeatures();
+
 // Start-up: migrations, roles, presets, demo data
 services.AddScoped<DemoData>();
 
@@ -142,6 +146,7 @@ api.MapCatalogueApi();
 api.MapPoliciesApi();
 api.MapAuditApi();
 api.MapPlatformApi();
+api.MapQuotesApi(); // quotes and agreements
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

@@ -4,13 +4,14 @@ using AfterSales.Domain.ServiceRequests;
 namespace AfterSales.Web.Features.ServiceRequests.Actions;
 
 /// <summary>责任判定 (R-JDG-2, R-JDG-3): a plan for warranty work, an itemised quote for paid work, or verification first.</summary>
-public sealed class JudgeResponsibility(ServiceRequestActionRunner runner)
+public sealed class JudgeResponsibility(ServiceRequestActionRunner runner, Quotes.QuotePricing pricing)
 {
     public sealed record PlanInput(ServiceMode? Mode, DateTimeOffset? ScheduledAt, IReadOnlyList<string>? Staff, string? Steps);
 
-    public sealed record QuoteLineInput(QuoteLineKind? Kind, string? Description, decimal Quantity, Domain.Money.Money? UnitPrice);
+    /// <summary>A quote line; with <c>PriceListItemId</c> it is priced from the price list (quotes feature, R-QUO-2).</summary>
+    public sealed record QuoteLineInput(QuoteLineKind? Kind, string? Description, decimal Quantity, Domain.Money.Money? UnitPrice, Guid? PriceListItemId = null);
 
-    public sealed record QuoteInput(IReadOnlyList<QuoteLineInput>? Lines, string? Currency, int? PartsLeadTimeDays, string? PaymentTerms);
+    public sealed record QuoteInput(IReadOnlyList<QuoteLineInput>? Lines, string? Currency, int? PartsLeadTimeDays, string? PaymentTerms, DateOnly? ValidUntil = null);
 
     public sealed record Command(
         Responsibility? Responsibility,
@@ -20,7 +21,7 @@ public sealed class JudgeResponsibility(ServiceRequestActionRunner runner)
         QuoteInput? Quote,
         string? Exclusion);
 
-    public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
     {
         InvalidInput.Require(command.Outcome is not null, "outcome", "请选择判定结果。");
         InvalidInput.Require(command.Responsibility is not null, "responsibility", "请选择责任类别。");
@@ -29,19 +30,9 @@ public sealed class JudgeResponsibility(ServiceRequestActionRunner runner)
             command.Plan.ScheduledAt,
             command.Plan.Staff ?? [],
             command.Plan.Steps ?? string.Empty);
-        var quote = command.Quote is null ? null : ToQuote(command.Quote);
-        return runner.RunAsync(id, "judge", command, context, (r, by, now, rules) => r.Judge(
-            by, command.Responsibility!.Value, command.Outcome!.Value, command.Analysis, plan, quote, command.Exclusion, now, rules), cancellationToken);
-    }
-
-    private static Quote ToQuote(QuoteInput input)
-    {
-        var currency = string.IsNullOrWhiteSpace(input.Currency) ? Domain.Money.Money.Cny : input.Currency.Trim().ToUpperInvariant();
-        var lines = (input.Lines ?? []).Select((line, i) => new QuoteLine(
-            line.Kind ?? throw new InvalidInput($"quote.lines[{i}].kind", "请选择费用类别。"),
-            line.Description?.Trim() ?? string.Empty,
-            line.Quantity,
-            line.UnitPrice ?? throw new InvalidInput($"quote.lines[{i}].unitPrice", "请填写单价。"))).ToList();
-        return new Quote(lines, currency, input.PartsLeadTimeDays, input.PaymentTerms?.Trim());
+        var priceList = await pricing.LoadAsync(command.Quote, cancellationToken);
+        return await runner.RunAsync(id, "judge", command, context, (r, by, now, rules) => r.Judge(
+            by, command.Responsibility!.Value, command.Outcome!.Value, command.Analysis, plan,
+            command.Quote is null ? null : Quotes.QuotePricing.Build(command.Quote, priceList, r.SupplierId, now), command.Exclusion, now, rules), cancellationToken);
     }
 }

@@ -73,6 +73,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     // Warranty (issue 4): parts replaced or repaired on an asset, each with its own term (R-WTY-2).
     public DbSet<AssetPart> AssetParts => Set<AssetPart>();
 
+    // Quotes and agreements (issue 4): 数据保密协议 per customer–supplier pair (R-SEC-1).
+    public DbSet<ConfidentialityAgreement> ConfidentialityAgreements => Set<ConfidentialityAgreement>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -168,6 +171,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             ScopeSeesAll || c.ComplainantOrganizationId == ScopeOrganizationId || c.RespondentSupplierId == ScopeOrganizationId || c.RespondentDealerId == ScopeOrganizationId);
         builder.Entity<ComplaintStep>().HasQueryFilter(s => Complaints.Any(c => c.Id == s.ComplaintId));
         builder.Entity<StaffSuspension>().HasQueryFilter(s => ScopeSeesAll || s.OrganizationId == ScopeOrganizationId);
+
+        // Quotes and agreements (issue 4): a confidentiality agreement is seen by its two parties and the supplier's dealers (R-SEC-1).
+        builder.Entity<ConfidentialityAgreement>().HasQueryFilter(a =>
+            ScopeSeesAll || a.CustomerId == ScopeOrganizationId || a.SupplierId == ScopeOrganizationId || a.SupplierId == ScopeParentSupplierId);
     }
 
     private static readonly Type[] EnumsStoredByName =

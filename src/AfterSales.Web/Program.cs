@@ -9,6 +9,7 @@ using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.Quotes;
 using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
@@ -110,6 +111,9 @@ services.AddScoped<ArchiveServiceRequest>();
 services.AddScoped<CancelServiceRequest>();
 services.AddScoped<ClassifyLevel>();
 
+// Quotes and agreements: price-list maintenance, client sessions, service and confidentiality agreements (R-QUO-1..3, R-SEC-1)
+services.AddQuoteFeatures();
+
 // Start-up: migrations, roles, presets, demo data
 services.AddScoped<DemoData>();
 
@@ -151,6 +155,7 @@ api.MapPoliciesApi();
 api.MapAuditApi();
 api.MapPlatformApi();
 api.MapWarrantyApi(); // warranty (issue 4)
+api.MapQuotesApi(); // quotes and agreements
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

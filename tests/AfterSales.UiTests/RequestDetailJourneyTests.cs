@@ -38,6 +38,8 @@ public sealed class RequestDetailJourneyTests(BrowserApp app) : BrowserTest(app)
         await SubmitAsync(agent, ServiceRequestStatus.UnderAssessment);
         await StartActionAsync(agent, "judge");
         await ChooseAsync(agent, "judge-responsibility", "质量问题");
+        // On site: remote work would first need the pair's confidentiality agreement (R-SEC-1, QuoteJourneyTests and ConfidentialityTests).
+        await ChooseAsync(agent, "plan-mode", "上门");
         await FillAsync(agent, "plan-steps", "远程检查后上门更换通讯模块");
         await SubmitAsync(agent, ServiceRequestStatus.Planned);
 

@@ -374,6 +374,9 @@ namespace AfterSales.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long?>("CostMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -386,6 +389,13 @@ namespace AfterSales.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetiredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("SupplierId")
                         .HasColumnType("uuid");
@@ -400,6 +410,36 @@ namespace AfterSales.Data.Postgres.Migrations
 
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("date");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "MaxPrice", "AfterSales.Domain.Catalogue.PriceListItem.MaxPrice#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("MaxPriceMinor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("MaxPriceCurrency");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "MinPrice", "AfterSales.Domain.Catalogue.PriceListItem.MinPrice#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("MinPriceMinor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("MinPriceCurrency");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "UnitPrice", "AfterSales.Domain.Catalogue.PriceListItem.UnitPrice#Money", b1 =>
                         {
@@ -1252,6 +1292,57 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.ServiceRequests.ConfidentialityAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttachmentName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("CustomerId", "SupplierId")
+                        .IsUnique();
+
+                    b.ToTable("ConfidentialityAgreements");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.ServiceRequests.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1356,6 +1447,9 @@ namespace AfterSales.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RemoteAuthorization")
+                        .HasColumnType("text");
+
                     b.Property<string>("RequestedResolution")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1367,6 +1461,9 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<string>("SelfChecks")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ServiceAgreement")
+                        .HasColumnType("text");
 
                     b.Property<string>("ServiceLevel")
                         .HasMaxLength(40)

@@ -369,6 +369,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CostMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -380,6 +383,13 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RetiredBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SupplierId")
@@ -395,6 +405,36 @@ namespace AfterSales.Data.Sqlite.Migrations
 
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "MaxPrice", "AfterSales.Domain.Catalogue.PriceListItem.MaxPrice#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MaxPriceMinor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MaxPriceCurrency");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "MinPrice", "AfterSales.Domain.Catalogue.PriceListItem.MinPrice#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MinPriceMinor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MinPriceCurrency");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "UnitPrice", "AfterSales.Domain.Catalogue.PriceListItem.UnitPrice#Money", b1 =>
                         {
@@ -1247,6 +1287,57 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.ServiceRequests.ConfidentialityAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("CustomerId", "SupplierId")
+                        .IsUnique();
+
+                    b.ToTable("ConfidentialityAgreements");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.ServiceRequests.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1351,6 +1442,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RemoteAuthorization")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestedResolution")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1361,6 +1455,9 @@ namespace AfterSales.Data.Sqlite.Migrations
 
                     b.Property<string>("SelfChecks")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceAgreement")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServiceLevel")

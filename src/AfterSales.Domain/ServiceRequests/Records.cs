@@ -53,11 +53,21 @@ public sealed record QuoteLine(QuoteLineKind Kind, string Description, decimal Q
     public Money.Money UnitPrice { get; init; } = UnitPrice with { Amount = Money.Money.Round(UnitPrice.Amount) };
 
     public Money.Money LineTotal => UnitPrice.Times(Quantity);
+
+    /// <summary>The price-list item the line was built from (R-QUO-1 basis), if any; its code and unit are copied.</summary>
+    public Guid? PriceListItemId { get; init; }
+
+    public string? Code { get; init; }
+
+    public string? Unit { get; init; }
 }
 
 /// <summary>付费服务报价单 (R-QUO-1, R-QUO-4).</summary>
 public sealed record Quote(IReadOnlyList<QuoteLine> Lines, string Currency, int? PartsLeadTimeDays, string? PaymentTerms)
 {
+    /// <summary>报价有效期: the last day (Asia/Shanghai) the customer may accept it; null = no limit.</summary>
+    public DateOnly? ValidUntil { get; init; }
+
     public Money.Money Total => Money.Money.Sum(Lines.Select(l => l.LineTotal), Currency);
 }
 
@@ -72,8 +82,13 @@ public sealed record Judgement(
     DateTimeOffset JudgedAt,
     string JudgedBy);
 
-/// <summary>The customer's electronic decision on a quote (R-QUO-1: who, when).</summary>
-public sealed record QuoteDecision(bool Accepted, DateTimeOffset At, string By, string? Reason);
+/// <summary>The customer's electronic decision on a quote (R-QUO-1: who, when, from which session).</summary>
+public sealed record QuoteDecision(bool Accepted, DateTimeOffset At, string By, string? Reason)
+{
+    public Guid? UserId { get; init; }
+
+    public ClientSession? Session { get; init; }
+}
 
 /// <summary>A part used during service.</summary>
 public sealed record PartUsed(string Name, string? PartNumber, int Quantity);

@@ -312,27 +312,32 @@ public sealed partial class ServiceRequest
     }
 
     /// <summary>确认报价 (R-QUO-1): the customer's electronic confirmation.</summary>
-    public void AcceptQuote(Actor by, DateTimeOffset now, ServiceRules rules)
+    public void AcceptQuote(Actor by, DateTimeOffset now, ServiceRules rules, ClientSession? session = null)
     {
         EnsureAllowed(ServiceRequestAction.AcceptQuote, by);
-        QuoteDecision = new QuoteDecision(true, now, by.Name, null);
+        EnsureQuoteValid(now);
+        QuoteDecision = new QuoteDecision(true, now, by.Name, null) { UserId = by.UserId, Session = session };
         MoveTo(ServiceRequestAction.AcceptQuote, ServiceRequestStatus.Planned, by, $"确认报价 {Judgement!.Quote!.Total}", now, rules);
     }
 
     /// <summary>拒绝报价: the customer declines paid work; the request ends.</summary>
-    public void DeclineQuote(Actor by, string reason, DateTimeOffset now, ServiceRules rules)
+    public void DeclineQuote(Actor by, string reason, DateTimeOffset now, ServiceRules rules, ClientSession? session = null)
     {
         EnsureAllowed(ServiceRequestAction.DeclineQuote, by);
         var text = InvalidInput.Text(reason, "reason", "拒绝原因", 1000);
-        QuoteDecision = new QuoteDecision(false, now, by.Name, text);
+        QuoteDecision = new QuoteDecision(false, now, by.Name, text) { UserId = by.UserId, Session = session };
         CancelReason = text;
         MoveTo(ServiceRequestAction.DeclineQuote, ServiceRequestStatus.Cancelled, by, text, now, rules);
     }
 
-    /// <summary>开始服务: the engineer arrives or the remote session starts.</summary>
-    public void StartService(Actor by, string? note, DateTimeOffset now, ServiceRules rules)
+    /// <summary>
+    /// 开始服务: the engineer arrives or the remote session starts — only once the agreements the work needs are in place
+    /// (R-QUO-3 service agreement, R-SEC-1 confidentiality agreement of the pair and the customer's authorisation).
+    /// </summary>
+    public void StartService(Actor by, string? note, DateTimeOffset now, ServiceRules rules, ConfidentialityAgreement? confidentiality = null)
     {
         EnsureAllowed(ServiceRequestAction.StartService, by);
+        EnsureReadyToStart(rules.Policy, confidentiality, now);
         MoveTo(ServiceRequestAction.StartService, ServiceRequestStatus.InService, by, InvalidInput.OptionalText(note, "note", "备注", 1000), now, rules);
     }
 

@@ -124,6 +124,9 @@ public enum QuoteLineKind
 
     /// <summary>服务费</summary>
     Service,
+
+    /// <summary>其他费用 (R-QUO-1: anything the price list names that is none of the above)</summary>
+    Other,
 }
 
 /// <summary>回访方式 (R-RV-1).</summary>

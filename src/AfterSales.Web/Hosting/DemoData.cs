@@ -92,9 +92,14 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
 
         var validFrom = today.AddMonths(-12);
         db.PriceListItems.AddRange(
-            new PriceListItem(Id(now), supplier.Id, "P-SM15", "主轴伺服电机 SM-15", QuoteLineKind.Parts, "件", Domain.Money.Money.Yuan(2000m), validFrom, leadTimeDays: 15),
+            // Quotes feature (R-QUO-2): price bands and costs; a spindle assembly whose quote crosses the 50,000 agreement threshold (R-QUO-3).
+            new PriceListItem(Id(now), supplier.Id, "P-SM15", "主轴伺服电机 SM-15", QuoteLineKind.Parts, "件", Domain.Money.Money.Yuan(2000m), validFrom, leadTimeDays: 15,
+                minPrice: Domain.Money.Money.Yuan(1800m), maxPrice: Domain.Money.Money.Yuan(2200m), cost: Domain.Money.Money.Yuan(1500m)),
+            new PriceListItem(Id(now), supplier.Id, "P-SPDL", "主轴总成 SPDL-850", QuoteLineKind.Parts, "套", Domain.Money.Money.Yuan(48000m), validFrom, leadTimeDays: 15,
+                minPrice: Domain.Money.Money.Yuan(45000m), maxPrice: Domain.Money.Money.Yuan(52000m), cost: Domain.Money.Money.Yuan(39000m)),
             new PriceListItem(Id(now), supplier.Id, "P-TS10", "温度传感器 TS-10", QuoteLineKind.Parts, "件", Domain.Money.Money.Yuan(180m), validFrom, leadTimeDays: 3),
-            new PriceListItem(Id(now), supplier.Id, "L-ENG", "工程师工时", QuoteLineKind.Labour, "小时", Domain.Money.Money.Yuan(300m), validFrom),
+            new PriceListItem(Id(now), supplier.Id, "L-ENG", "工程师工时", QuoteLineKind.Labour, "小时", Domain.Money.Money.Yuan(300m), validFrom,
+                minPrice: Domain.Money.Money.Yuan(250m), maxPrice: Domain.Money.Money.Yuan(350m)),
             new PriceListItem(Id(now), supplier.Id, "F-ONSITE", "上门服务费（市内）", QuoteLineKind.OnSiteFee, "次", Domain.Money.Money.Yuan(800m), validFrom),
             new PriceListItem(Id(now), supplier.Id, "T-KM", "差旅费（按公里）", QuoteLineKind.Travel, "公里", Domain.Money.Money.Yuan(3m), validFrom),
             new PriceListItem(Id(now), supplier.Id, "S-DIAG", "故障检测服务费", QuoteLineKind.Service, "次", Domain.Money.Money.Yuan(500m), validFrom),

@@ -260,8 +260,28 @@ public sealed class DeadlineKindTests(AfterSalesApp app) : ApiTest(app)
     {
         var planned = paid ? await QuoteAcceptedAsync(body) : await JudgeInWarrantyAsync((await ReceiveAsync(await FileAsync(body))).Id, ModeOf(body));
         Assert.Equal(ServiceRequestStatus.Planned, planned.Status);
+        await ClearForRemoteAsync(planned.Id);
         App.Clock.Advance(TimeSpan.FromMinutes(30));
         return await ActAsync("supplier.engineer", planned.Id, "startService", new { note = "已到达现场" });
+    }
+
+    /// <summary>R-SEC-1: remote work starts once the pair's confidentiality agreement is on record and the customer has authorised it.</summary>
+    private async Task ClearForRemoteAsync(Guid requestId)
+    {
+        var agent = await App.ClientForAsync("supplier.agent");
+        var agreements = await agent.GetAsync<Web.Features.Quotes.AgreementsView>($"/api/v1/service-requests/{requestId}/agreements");
+        if (!agreements.RemoteService)
+        {
+            return;
+        }
+
+        if (agreements.ConfidentialityAgreement is null)
+        {
+            var copy = await (await agent.UploadAsync(requestId.ToString(), AttachmentKind.Agreement, SampleFiles.Pdf, "保密协议.pdf")).ReadAsync<AttachmentView>(System.Net.HttpStatusCode.Created);
+            await agent.ActAsync(requestId, "recordConfidentialityAgreement", new { attachmentId = copy.Id, reference = "NDA-TEST" });
+        }
+
+        await ActAsync("customer", requestId, "authorizeRemoteSession", new { scope = "控制器参数" });
     }
 
     private async Task<ServiceRequestView> CompletedAsync(object body, bool paid = false)

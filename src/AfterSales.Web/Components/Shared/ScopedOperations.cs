@@ -8,13 +8,16 @@ namespace AfterSales.Web.Components.Shared;
 /// as an HTTP request gets — acting for the circuit's signed-in caller. A circuit-long DbContext would go
 /// stale and cannot serve two operations at once.
 /// </summary>
-public sealed class ScopedOperations(IServiceScopeFactory scopes, CallerContext circuitCaller)
+public sealed class ScopedOperations(IServiceScopeFactory scopes, CallerContext circuitCaller, Features.Quotes.ClientSessions circuitSession)
 {
     public async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> operation)
         where TService : notnull
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CallerContext>().Set(circuitCaller.Required);
+
+        // Quotes feature (R-QUO-1): a decision taken on a page records the circuit's session, not a blank one.
+        scope.ServiceProvider.GetRequiredService<Features.Quotes.ClientSessions>().Circuit = circuitSession.Circuit ?? circuitSession.Current;
         return await operation(scope.ServiceProvider.GetRequiredService<TService>());
     }
 

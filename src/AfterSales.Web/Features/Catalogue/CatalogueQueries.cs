@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using AfterSales.Data;
+using AfterSales.Domain.Catalogue;
 using AfterSales.Domain.Common;
 using AfterSales.Domain.Orders;
 using AfterSales.Domain.Organizations;
@@ -28,7 +29,16 @@ public sealed record AssetView(Guid Id, string Serial, string OrderNumber, int O
     string Category, string? Batch, string SiteCity, string SiteAddress, DateOnly? AcceptedOn, AssetWarrantyView Warranty, int Quantity = 1, string? ProductSpecification = null,
     DateOnly? SoldOn = null);
 
-public sealed record PriceListItemView(Guid Id, Guid SupplierId, string Code, string Name, QuoteLineKind Kind, string Unit, Domain.Money.Money UnitPrice, DateOnly ValidFrom, DateOnly? ValidTo, int? LeadTimeDays);
+/// <summary>
+/// One price-list item (R-QUO-2) with its band; the cost is the supplier's own figure and is null for everyone else.
+/// A retired item stays listed with <see cref="RetiredAt"/> for the history of the quotes built from it.
+/// </summary>
+public sealed record PriceListItemView(Guid Id, Guid SupplierId, string Code, string Name, QuoteLineKind Kind, string Unit, Domain.Money.Money UnitPrice, DateOnly ValidFrom, DateOnly? ValidTo, int? LeadTimeDays,
+    Domain.Money.Money MinPrice, Domain.Money.Money MaxPrice, Domain.Money.Money? Cost, DateTimeOffset? RetiredAt, string? RetiredBy)
+{
+    public static PriceListItemView Of(PriceListItem p, bool showCost) =>
+        new(p.Id, p.SupplierId, p.Code, p.Name, p.Kind, p.Unit, p.UnitPrice, p.ValidFrom, p.ValidTo, p.LeadTimeDays, p.MinPrice, p.MaxPrice, showCost ? p.Cost : null, p.RetiredAt, p.RetiredBy);
+}
 
 public sealed record PolicyView(Guid Id, string Key, int Version, string Name, string? PresetKey, Guid? OwnerOrganizationId, DateTimeOffset EffectiveFrom, PolicyFigures Figures);
 
@@ -141,7 +151,7 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
     public async Task<PriceListItemView> PriceListItemAsync(Guid id, CancellationToken cancellationToken)
     {
         var p = await db.PriceListItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new NotFound("价格表项目");
-        return new PriceListItemView(p.Id, p.SupplierId, p.Code, p.Name, p.Kind, p.Unit, p.UnitPrice, p.ValidFrom, p.ValidTo, p.LeadTimeDays);
+        return PriceListItemView.Of(p, SeesCost(p.SupplierId));
     }
 
     private async Task<OrderView> OrderAsync(Expression<Func<PurchaseOrder, bool>> which, CancellationToken cancellationToken)
@@ -225,7 +235,8 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
         if (validToday)
         {
             var today = ServiceZone.DateOf(clock.GetUtcNow());
-            query = query.Where(p => p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today));
+            // R-QUO-2: a retired item is not offered for quoting.
+            query = query.Where(p => p.ValidFrom <= today && (p.ValidTo == null || p.ValidTo >= today) && p.RetiredAt == null);
         }
 
         if (cursor is { } c)
@@ -234,9 +245,12 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
         }
 
         var rows = await query.OrderBy(p => p.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var views = rows.Select(p => new PriceListItemView(p.Id, p.SupplierId, p.Code, p.Name, p.Kind, p.Unit, p.UnitPrice, p.ValidFrom, p.ValidTo, p.LeadTimeDays)).ToList();
+        var views = rows.Select(p => PriceListItemView.Of(p, SeesCost(p.SupplierId))).ToList();
         return Paged(views, size, p => Cursor.Encode(0, p.Id));
     }
+
+    /// <summary>The cost (成本价) is the supplier's own: its staff and the platform see it, customers and dealers do not.</summary>
+    private bool SeesCost(Guid supplierId) => db.Scope.SeesAll || db.Scope.OrganizationId == supplierId;
 
     public async Task<PolicyView> PolicyAsync(Guid id, CancellationToken cancellationToken) =>
         await db.ServicePolicies.AsNoTracking().Where(p => p.Id == id)

@@ -25,7 +25,10 @@ public sealed class PublishPriceListItem(AppDbContext db, CallerContext callers,
         DateOnly? ValidFrom = null,
         DateOnly? ValidTo = null,
         int? LeadTimeDays = null,
-        Guid? SupplierId = null);
+        Guid? SupplierId = null,
+        Domain.Money.Money? MinPrice = null,
+        Domain.Money.Money? MaxPrice = null,
+        Domain.Money.Money? Cost = null);
 
     public async Task<Guid> HandleAsync(Command command, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -39,7 +42,7 @@ public sealed class PublishPriceListItem(AppDbContext db, CallerContext callers,
 
         var now = clock.GetUtcNow();
         var item = PriceListItem.Publish(Guid.CreateVersion7(now), supplierId, command.Code, command.Name, command.Kind, command.Unit, command.UnitPrice,
-            command.ValidFrom ?? ServiceZone.DateOf(now), command.ValidTo, command.LeadTimeDays);
+            command.ValidFrom ?? ServiceZone.DateOf(now), command.ValidTo, command.LeadTimeDays, command.MinPrice, command.MaxPrice, command.Cost);
         var duplicate = new DuplicateRecord("code", $"价格编码 {item.Code} 自 {item.ValidFrom:yyyy-MM-dd} 起的价格已发布；调价请另选生效日期。");
         Task<bool> Taken() => db.PriceListItems.IgnoreQueryFilters().AnyAsync(p => p.SupplierId == supplierId && p.Code == item.Code && p.ValidFrom == item.ValidFrom, cancellationToken);
         if (await Taken())

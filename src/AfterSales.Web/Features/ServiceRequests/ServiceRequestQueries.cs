@@ -87,8 +87,8 @@ public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers
             request.Judgement?.Responsibility,
             request.Judgement is { } j ? new JudgementView(j.Responsibility, j.Outcome, j.Analysis, j.Plan, j.Exclusion, j.JudgedAt, j.JudgedBy) : null,
             quote is null ? null : new QuoteView(
-                [.. quote.Lines.Select(l => new QuoteLineView(l.Kind, l.Description, l.Quantity, l.UnitPrice, l.LineTotal))],
-                quote.Total, quote.Currency, quote.PartsLeadTimeDays, quote.PaymentTerms, request.QuoteDecision),
+                [.. quote.Lines.Select(l => new QuoteLineView(l.Kind, l.Description, l.Quantity, l.UnitPrice, l.LineTotal) { PriceListItemId = l.PriceListItemId, Code = l.Code, Unit = l.Unit })],
+                quote.Total, quote.Currency, quote.PartsLeadTimeDays, quote.PaymentTerms, request.QuoteDecision) { ValidUntil = quote.ValidUntil },
             request.ServiceRecord,
             request.Acceptance,
             request.Rejections,

@@ -28,9 +28,21 @@ public sealed record TimelineView(int Sequence, DateTimeOffset At, string Actor,
 
 public sealed record AttachmentView(Guid Id, AttachmentKind Kind, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string UploadedBy, string Url);
 
-public sealed record QuoteLineView(QuoteLineKind Kind, string Description, decimal Quantity, Domain.Money.Money UnitPrice, Domain.Money.Money LineTotal);
+public sealed record QuoteLineView(QuoteLineKind Kind, string Description, decimal Quantity, Domain.Money.Money UnitPrice, Domain.Money.Money LineTotal)
+{
+    // Quotes feature (R-QUO-1 basis): the price-list item the line was priced from.
+    public Guid? PriceListItemId { get; init; }
 
-public sealed record QuoteView(IReadOnlyList<QuoteLineView> Lines, Domain.Money.Money Total, string Currency, int? PartsLeadTimeDays, string? PaymentTerms, QuoteDecision? Decision);
+    public string? Code { get; init; }
+
+    public string? Unit { get; init; }
+}
+
+public sealed record QuoteView(IReadOnlyList<QuoteLineView> Lines, Domain.Money.Money Total, string Currency, int? PartsLeadTimeDays, string? PaymentTerms, QuoteDecision? Decision)
+{
+    /// <summary>报价有效期 (quotes feature).</summary>
+    public DateOnly? ValidUntil { get; init; }
+}
 
 public sealed record JudgementView(Responsibility Responsibility, JudgementOutcome Outcome, string? Analysis, ServicePlan? Plan, string? Exclusion, DateTimeOffset JudgedAt, string JudgedBy);
 

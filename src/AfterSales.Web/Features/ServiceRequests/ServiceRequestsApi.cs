@@ -109,7 +109,7 @@ public static class ServiceRequestsApi
 
     public const long MaxUploadBytes = 210L * 1024 * 1024;
 
-    private static void MapAction<TCommand>(RouteGroupBuilder group, string action, string summary, Func<IServiceProvider, string, TCommand?, ActionPreconditions, CancellationToken, Task<Guid>> handle)
+    internal static void MapAction<TCommand>(RouteGroupBuilder group, string action, string summary, Func<IServiceProvider, string, TCommand?, ActionPreconditions, CancellationToken, Task<Guid>> handle)
         where TCommand : class =>
         group.MapPost($"/{{id}}/{action}", async ([FromRoute] string id, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] TCommand? body,
             HttpContext http, ServiceRequestQueries queries, CancellationToken ct) =>

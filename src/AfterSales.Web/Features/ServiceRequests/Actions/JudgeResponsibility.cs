@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Web.Features.ServiceRequests.Actions;
 
 /// <summary>责任判定 (R-JDG-2, R-JDG-3): a plan for warranty work, an itemised quote for paid work, or verification first.</summary>
-public sealed class JudgeResponsibility(ServiceRequestActionRunner runner, AppDbContext db, WarrantyDecider warranty)
+public sealed class JudgeResponsibility(ServiceRequestActionRunner runner, AppDbContext db, WarrantyDecider warranty, Quotes.QuotePricing pricing)
 {
     public sealed record PlanInput(ServiceMode? Mode, DateTimeOffset? ScheduledAt, IReadOnlyList<string>? Staff, string? Steps);
 
-    public sealed record QuoteLineInput(QuoteLineKind? Kind, string? Description, decimal Quantity, Domain.Money.Money? UnitPrice);
+    /// <summary>A quote line; with <c>PriceListItemId</c> it is priced from the price list (quotes feature, R-QUO-2).</summary>
+    public sealed record QuoteLineInput(QuoteLineKind? Kind, string? Description, decimal Quantity, Domain.Money.Money? UnitPrice, Guid? PriceListItemId = null);
 
-    public sealed record QuoteInput(IReadOnlyList<QuoteLineInput>? Lines, string? Currency, int? PartsLeadTimeDays, string? PaymentTerms);
+    public sealed record QuoteInput(IReadOnlyList<QuoteLineInput>? Lines, string? Currency, int? PartsLeadTimeDays, string? PaymentTerms, DateOnly? ValidUntil = null);
 
     public sealed record Command(
         Responsibility? Responsibility,
@@ -40,7 +41,8 @@ public sealed class JudgeResponsibility(ServiceRequestActionRunner runner, AppDb
             command.Plan.ScheduledAt,
             command.Plan.Staff ?? [],
             command.Plan.Steps ?? string.Empty);
-        var quote = command.Quote is null ? null : ToQuote(command.Quote);
+        // Quotes (issue 4): lines naming a price-list item are priced from it within its band (R-QUO-2).
+        var priceList = await pricing.LoadAsync(command.Quote, cancellationToken);
 
         // Warranty (issue 4): the judgement is checked against the decision on the fault's day, counting this fault (R-JDG-2, R-WTY-5).
         InvalidInput.Require(WarrantyExclusions.TryParse(command.Exclusion, out var exclusion), "exclusion",
@@ -51,17 +53,7 @@ public sealed class JudgeResponsibility(ServiceRequestActionRunner runner, AppDb
         var input = new JudgementWarrantyInput(faultCode, exclusion, command.EvidenceAttachmentIds, command.GoodwillReason, command.CoveredPart,
             command.AppraisalAttachmentId, command.AppraisalFinding);
         return await runner.RunAsync(id, "judge", command, context, (r, by, now, rules) => r.JudgeWithWarranty(
-            by, command.Responsibility!.Value, command.Outcome!.Value, command.Analysis, plan, quote, input, decision, now, rules), cancellationToken);
-    }
-
-    private static Quote ToQuote(QuoteInput input)
-    {
-        var currency = string.IsNullOrWhiteSpace(input.Currency) ? Domain.Money.Money.Cny : input.Currency.Trim().ToUpperInvariant();
-        var lines = (input.Lines ?? []).Select((line, i) => new QuoteLine(
-            line.Kind ?? throw new InvalidInput($"quote.lines[{i}].kind", "请选择费用类别。"),
-            line.Description?.Trim() ?? string.Empty,
-            line.Quantity,
-            line.UnitPrice ?? throw new InvalidInput($"quote.lines[{i}].unitPrice", "请填写单价。"))).ToList();
-        return new Quote(lines, currency, input.PartsLeadTimeDays, input.PaymentTerms?.Trim());
+            by, command.Responsibility!.Value, command.Outcome!.Value, command.Analysis, plan,
+            command.Quote is null ? null : Quotes.QuotePricing.Build(command.Quote, priceList, r.SupplierId, now), input, decision, now, rules), cancellationToken);
     }
 }

@@ -31,33 +31,37 @@ public sealed class ReceiveServiceRequest(ServiceRequestActionRunner runner)
         runner.RunAsync(id, "receive", command, context, (r, by, now, rules) => r.Receive(by, command.Note, now, rules), cancellationToken);
 }
 
-/// <summary>确认报价 (R-QUO-1).</summary>
-public sealed class AcceptQuote(ServiceRequestActionRunner runner)
+/// <summary>确认报价 (R-QUO-1): who, when and from which session (quotes feature).</summary>
+public sealed class AcceptQuote(ServiceRequestActionRunner runner, Quotes.ClientSessions sessions)
 {
     public sealed record Command;
 
     public Task<Guid> HandleAsync(string id, ActionPreconditions context, CancellationToken cancellationToken) =>
-        runner.RunAsync(id, "acceptQuote", new Command(), context, (r, by, now, rules) => r.AcceptQuote(by, now, rules), cancellationToken);
+        runner.RunAsync(id, "acceptQuote", new Command(), context, (r, by, now, rules) => r.AcceptQuote(by, now, rules, sessions.Current), cancellationToken);
 }
 
-/// <summary>拒绝报价.</summary>
-public sealed class DeclineQuote(ServiceRequestActionRunner runner)
+/// <summary>拒绝报价, with the reason and the session it came from (quotes feature).</summary>
+public sealed class DeclineQuote(ServiceRequestActionRunner runner, Quotes.ClientSessions sessions)
 {
     public sealed record Command(string? Reason);
 
     public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken) =>
-        runner.RunAsync(id, "declineQuote", command, context, (r, by, now, rules) => r.DeclineQuote(by, command.Reason ?? string.Empty, now, rules), cancellationToken);
+        runner.RunAsync(id, "declineQuote", command, context, (r, by, now, rules) => r.DeclineQuote(by, command.Reason ?? string.Empty, now, rules, sessions.Current), cancellationToken);
 }
 
-/// <summary>开始服务. A person suspended until retrained may not (complaints, R-CMP-1).</summary>
-public sealed class StartService(ServiceRequestActionRunner runner, Complaints.SuspensionGate suspensions)
+/// <summary>
+/// 开始服务: refused until the agreements the work needs are in place (quotes feature: R-QUO-3, R-SEC-1), and to a
+/// person suspended until retrained (complaints, R-CMP-1).
+/// </summary>
+public sealed class StartService(ServiceRequestActionRunner runner, Quotes.AgreementQueries agreements, Complaints.SuspensionGate suspensions)
 {
     public sealed record Command(string? Note);
 
     public async Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
     {
         await suspensions.EnsureMayServeAsync("开始服务", cancellationToken);
-        return await runner.RunAsync(id, "startService", command, context, (r, by, now, rules) => r.StartService(by, command.Note, now, rules), cancellationToken);
+        var confidentiality = await agreements.ConfidentialityForRequestAsync(id, cancellationToken);
+        return await runner.RunAsync(id, "startService", command, context, (r, by, now, rules) => r.StartService(by, command.Note, now, rules, confidentiality), cancellationToken);
     }
 }
 

@@ -71,6 +71,15 @@ public sealed class QuoteLineDraft
     /// <summary>The price-list item code the line came from, if any.</summary>
     public string? Code { get; set; }
 
+    /// <summary>Quotes feature (R-QUO-2): the item the line is priced from, and the band its price must stay in.</summary>
+    public Guid? PriceListItemId { get; set; }
+
+    public MoneyValue? MinPrice { get; set; }
+
+    public MoneyValue? MaxPrice { get; set; }
+
+    public bool OutsideBand => MinPrice is { } min && MaxPrice is { } max && (UnitPrice < min.Amount || UnitPrice > max.Amount);
+
     public MoneyValue LineTotal => MoneyValue.Yuan(UnitPrice).Times(Quantity);
 }
 
@@ -82,6 +91,9 @@ public sealed class QuoteDraft
     public int? PartsLeadTimeDays { get; set; }
 
     public string? PaymentTerms { get; set; }
+
+    /// <summary>报价有效期 as a date input writes it (yyyy-MM-dd), or empty (quotes feature).</summary>
+    public string? ValidUntil { get; set; }
 
     public MoneyValue Total => MoneyValue.Sum(Lines.Select(l => l.LineTotal));
 
@@ -95,6 +107,9 @@ public sealed class QuoteDraft
             Quantity = 1m,
             UnitPrice = item.UnitPrice.Amount,
             Code = item.Code,
+            PriceListItemId = item.Id,
+            MinPrice = item.MinPrice,
+            MaxPrice = item.MaxPrice,
         });
         if (item.LeadTimeDays is { } days && (PartsLeadTimeDays is null || days > PartsLeadTimeDays))
         {
@@ -103,8 +118,11 @@ public sealed class QuoteDraft
     }
 
     public JudgeResponsibility.QuoteInput ToInput() => new(
-        [.. Lines.Select(l => new JudgeResponsibility.QuoteLineInput(l.Kind, l.Description, l.Quantity, MoneyValue.Yuan(l.UnitPrice)))],
+        [.. Lines.Select(l => new JudgeResponsibility.QuoteLineInput(l.Kind, l.Description, l.Quantity, MoneyValue.Yuan(l.UnitPrice), l.PriceListItemId))],
         MoneyValue.Cny,
         PartsLeadTimeDays,
-        PaymentTerms);
+        PaymentTerms,
+        string.IsNullOrWhiteSpace(ValidUntil) ? null
+            : DateOnly.TryParseExact(ValidUntil, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? until
+            : throw new InvalidInput("quote.validUntil", "报价有效期格式不正确。"));
 }

@@ -62,6 +62,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    // Issue 4 invoices (R-FEE-1).
+    public DbSet<Domain.Invoices.Invoice> Invoices => Set<Domain.Invoices.Invoice>();
+
+    public DbSet<Domain.Invoices.InvoicePayment> InvoicePayments => Set<Domain.Invoices.InvoicePayment>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -148,6 +153,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
         // A notification is its recipient's.
         builder.Entity<Notification>().HasQueryFilter(n => ScopeSeesAll || n.RecipientUserId == ScopeActorUserId);
+
+        // Issue 4 invoices: an invoice is seen by the customer who pays it and the supplier who issued it; the platform all.
+        builder.Entity<Domain.Invoices.Invoice>().HasQueryFilter(i => ScopeSeesAll || i.CustomerId == ScopeOrganizationId || i.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Invoices.InvoicePayment>().HasQueryFilter(p => Invoices.Any(i => i.Id == p.InvoiceId));
     }
 
     private static readonly Type[] EnumsStoredByName =

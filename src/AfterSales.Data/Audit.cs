@@ -62,6 +62,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(Asset)] = "asset",
         [typeof(ServicePolicy)] = "servicePolicy",
         [typeof(CalendarDefinition)] = "calendar",
+        [typeof(Domain.Invoices.Invoice)] = "invoice", // issue 4 invoices
     };
 
     // Kept out of the trail entirely (derived or bookkeeping) or written only as "changed" (secrets).

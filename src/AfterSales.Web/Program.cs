@@ -10,6 +10,7 @@ using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Invoices;
 using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
@@ -73,6 +74,7 @@ services.AddHostedService<DeadlineMonitorWorker>();
 services.AddCalendarFeatures();
 services.AddNotificationFeatures();
 services.AddPenaltyFeatures();
+services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -142,6 +144,7 @@ api.MapCatalogueApi();
 api.MapPoliciesApi();
 api.MapAuditApi();
 api.MapPlatformApi();
+api.MapInvoicesApi(); // issue 4 invoices (R-FEE-1)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

@@ -218,7 +218,10 @@ public sealed class Invoice
 }
 
 /// <summary>What a policy says about invoices (R-FEE-1): tax rate, payment term, late-payment charge.</summary>
-public sealed record InvoiceTerms(decimal TaxRatePercent, int PaymentTermDays, decimal? LatePaymentPercentPerDay);
+public sealed record InvoiceTerms(decimal TaxRatePercent, int PaymentTermDays, decimal? LatePaymentPercentPerDay)
+{
+    public static InvoiceTerms From(Policies.PolicyFigures figures) => new(figures.InvoiceTaxRatePercent, figures.PaymentTermDays, figures.LatePaymentPercentPerDay);
+}
 
 /// <summary>收款记录: one payment against an invoice; never edited.</summary>
 public sealed class InvoicePayment

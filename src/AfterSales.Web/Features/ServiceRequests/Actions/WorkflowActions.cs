@@ -75,8 +75,8 @@ public sealed class CompleteService(ServiceRequestActionRunner runner)
             rules), cancellationToken);
 }
 
-/// <summary>验收合格 (R-ACC-1).</summary>
-public sealed class AcceptService(ServiceRequestActionRunner runner)
+/// <summary>验收合格 (R-ACC-1); accepted paid work is invoiced in the same transaction (issue 4 invoices, R-FEE-1).</summary>
+public sealed class AcceptService(ServiceRequestActionRunner runner, Invoices.IssueInvoice invoices)
 {
     public sealed record RatingInput(int Timeliness, int Expertise, int Attitude);
 
@@ -85,8 +85,8 @@ public sealed class AcceptService(ServiceRequestActionRunner runner)
     public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
     {
         Domain.Common.InvalidInput.Require(command.Rating is not null, "rating", "请为本次服务评分。");
-        return runner.RunAsync(id, "accept", command, context, (r, by, now, rules) => r.Accept(
-            by, new ServiceRating(command.Rating!.Timeliness, command.Rating.Expertise, command.Rating.Attitude), command.Comment, now, rules), cancellationToken);
+        return invoices.AfterAcceptanceAsync(() => runner.RunAsync(id, "accept", command, context, (r, by, now, rules) => r.Accept(
+            by, new ServiceRating(command.Rating!.Timeliness, command.Rating.Expertise, command.Rating.Attitude), command.Comment, now, rules), cancellationToken), cancellationToken);
     }
 }
 

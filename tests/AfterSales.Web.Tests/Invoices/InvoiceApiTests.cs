@@ -242,6 +242,20 @@ public sealed class InvoiceApiTests(AfterSalesApp app) : ApiTest(app)
         Assert.DoesNotContain((await platform.GetAsync<Page<InvoiceListItem>>("/api/v1/invoices?status=paid")).Items, i => i.Id == first.Id);
     }
 
+    [Fact]
+    public async Task The_demo_has_a_paid_repair_of_customer2_invoiced_part_paid_and_overdue()
+    {
+        var customer2 = await App.ClientForAsync("customer2");
+
+        var demo = Assert.Single((await customer2.GetAsync<Page<InvoiceListItem>>("/api/v1/invoices?overdue=true")).Items, i => i.Total == Domain.Money.Money.Yuan(5600m));
+        Assert.Equal(InvoiceStatus.Overdue, demo.Status);
+        Assert.Equal(Domain.Money.Money.Yuan(3600m), demo.Outstanding);
+        var request = await customer2.GetAsync<ServiceRequestView>($"/api/v1/service-requests/{demo.RequestId}");
+        Assert.Equal(ServiceRequestStatus.Closed, request.Status);
+        Assert.All(request.Deadlines, d => Assert.NotEqual(Domain.Deadlines.DeadlineState.Running, d.State));
+        await (await (await App.ClientForAsync("customer")).GetAsync($"/api/v1/invoices/{demo.Id}", Ct)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
     private void MoveTo(DateOnly date, int hour, int minute = 0)
     {
         var target = Domain.Common.ServiceZone.At(date, new TimeOnly(hour, minute));

@@ -15,6 +15,7 @@ public static class InvoicesApi
         services.AddScoped<RecordInvoicePayment>();
         services.AddScoped<VoidInvoice>();
         services.AddScoped<WaiveLateCharge>();
+        services.AddScoped<InvoiceDemoData>();
         services.AddSingleton<LatePaymentAccrual>();
         services.AddHostedService<LatePaymentWorker>();
         return services;

@@ -76,6 +76,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     // Quotes and agreements (issue 4): 数据保密协议 per customer–supplier pair (R-SEC-1).
     public DbSet<ConfidentialityAgreement> ConfidentialityAgreements => Set<ConfidentialityAgreement>();
 
+    // Issue 4 invoices (R-FEE-1).
+    public DbSet<Domain.Invoices.Invoice> Invoices => Set<Domain.Invoices.Invoice>();
+
+    public DbSet<Domain.Invoices.InvoicePayment> InvoicePayments => Set<Domain.Invoices.InvoicePayment>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -175,6 +180,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // Quotes and agreements (issue 4): a confidentiality agreement is seen by its two parties and the supplier's dealers (R-SEC-1).
         builder.Entity<ConfidentialityAgreement>().HasQueryFilter(a =>
             ScopeSeesAll || a.CustomerId == ScopeOrganizationId || a.SupplierId == ScopeOrganizationId || a.SupplierId == ScopeParentSupplierId);
+
+        // Issue 4 invoices: an invoice is seen by the customer who pays it and the supplier who issued it; the platform all.
+        builder.Entity<Domain.Invoices.Invoice>().HasQueryFilter(i => ScopeSeesAll || i.CustomerId == ScopeOrganizationId || i.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Invoices.InvoicePayment>().HasQueryFilter(p => Invoices.Any(i => i.Id == p.InvoiceId));
     }
 
     private static readonly Type[] EnumsStoredByName =

@@ -13,6 +13,7 @@ using AfterSales.Web.Features.Quotes;
 using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Invoices;
 using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
@@ -78,6 +79,7 @@ services.AddCalendarFeatures();
 services.AddNotificationFeatures();
 services.AddPenaltyFeatures();
 services.AddComplaintFeatures(); // complaints: ledger, analysis, staff suspension (R-CMP-1, R-CMP-2)
+services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -156,6 +158,7 @@ api.MapAuditApi();
 api.MapPlatformApi();
 api.MapWarrantyApi(); // warranty (issue 4)
 api.MapQuotesApi(); // quotes and agreements
+api.MapInvoicesApi(); // issue 4 invoices (R-FEE-1)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

@@ -36,12 +36,15 @@ public static class Permissions
     public const string ComplaintsHandle = "complaints.handle";
     public const string StaffSuspend = "staff.suspend";
 
+    /// <summary>Issue 4 invoices (R-FEE-1): record payments against and void the supplier's own invoices.</summary>
+    public const string InvoicesManage = "invoices.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
         RequestsAcceptWork, RequestsRevisit, RequestsArchive, RequestsCancel, RequestsResolveAtIntake, RequestsClassify, AttachmentsUpload,
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
-        PenaltiesWaive, DepositsRecord,
+        PenaltiesWaive, DepositsRecord, InvoicesManage,
         ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
     ];
 }
@@ -79,7 +82,7 @@ public static class Roles
         [
             Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsArchive, Permissions.RequestsCancel,
             Permissions.RequestsResolveAtIntake, Permissions.RequestsExecute, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
-            Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage,
+            Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsHandle, // complaints (R-CMP-1)
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
@@ -91,7 +94,7 @@ public static class Roles
         [
             Permissions.RequestsReceive, Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.RequestsArchive,
             Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake, Permissions.RequestsRevisit, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
-            Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage,
+            Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",

@@ -11,6 +11,12 @@ public enum LedgerEntryKind
 
     /// <summary>保证金缴纳: a supplier pays into its deposit.</summary>
     DepositTopUp,
+
+    /// <summary>逾期付款违约金 (R-FEE-1): one overdue day of a customer's invoice; issue 4 invoices.</summary>
+    LatePaymentCharge,
+
+    /// <summary>违约金冲销: the reversing entry of a waived late-payment charge (negative amount, never an edit).</summary>
+    LatePaymentChargeReversal,
 }
 
 /// <summary>
@@ -18,7 +24,7 @@ public enum LedgerEntryKind
 /// deposit payment (R-PEN-3). A penalty is recorded once per breach and rule (unique index) and is never deleted:
 /// a waiver keeps the line and says who waived it and why.
 /// </summary>
-public sealed class LedgerEntry
+public sealed partial class LedgerEntry
 {
     private LedgerEntry()
     {

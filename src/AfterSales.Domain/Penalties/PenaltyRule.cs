@@ -23,6 +23,9 @@ public enum PenaltyAccount
 
     /// <summary>内部扣罚: an internal fine of the service department, e.g. an engineer late on site (R-EXE-8).</summary>
     InternalFine,
+
+    /// <summary>逾期付款违约金: a customer's late payment of an invoice, owed to the supplier (R-FEE-1; issue 4 invoices).</summary>
+    CustomerLatePayment,
 }
 
 /// <summary>

@@ -60,6 +60,17 @@ public sealed record PolicyFigures
     /// <summary>Revisit satisfaction at or below this reopens handling (R-RV-1).</summary>
     public int ReopenAtSatisfaction { get; init; } = 2;
 
+    // Issue 4 invoices (R-FEE-1): tax rate, payment term and late-payment charge of the invoices paid work produces.
+
+    /// <summary>VAT rate in percent on invoices for paid service; product default 13 % (no seed states one).</summary>
+    public decimal InvoiceTaxRatePercent { get; init; } = 13m;
+
+    /// <summary>Days after acceptance (验收) the customer has to pay; product default 30 (no seed states one).</summary>
+    public int PaymentTermDays { get; init; } = 30;
+
+    /// <summary>Late-payment charge per overdue day in percent of the outstanding amount (seed 000: 0.05); null = none.</summary>
+    public decimal? LatePaymentPercentPerDay { get; init; }
+
     /// <summary>Free-text commitments of the seed that have no workflow yet, shown on the policy page.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -164,6 +164,8 @@ public static class PolicyPresets
             // R-ARC-2: "留存至少 3 年"
             RetentionYears = 3,
             RetentionAfterWarrantyYears = null,
+            // Issue 4 invoices, R-FEE-1: "质保期外服务在验收合格后付款,客户逾期按日支付 0.05% 违约金"
+            LatePaymentPercentPerDay = 0.05m,
             Notes =
             [
                 "供应商逾期履行时效承诺，按合同赔偿客户损失，如每逾期 1 日赔偿订单金额的 0.1%（R-PEN-1）",

@@ -18,7 +18,7 @@ namespace AfterSales.Web.Hosting;
 /// warranty, price-list items and the demo users (password Demo@2026). Dates are relative to the day of seeding
 /// so "in warranty" stays true whenever the demo is first started. Idempotent: seeded once, in one transaction.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoData> logger, Features.Invoices.InvoiceDemoData invoiceDemo)
 {
     public const string Password = "Demo@2026";
     public const string PlatformCode = "PLATFORM";
@@ -106,6 +106,11 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
             new PriceListItem(Id(now), supplier2.Id, "P-BRG6309", "电机轴承 6309", QuoteLineKind.Parts, "件", Domain.Money.Money.Yuan(85m), validFrom, leadTimeDays: 2),
             new PriceListItem(Id(now), supplier2.Id, "L-TECH", "维修工时", QuoteLineKind.Labour, "小时", Domain.Money.Money.Yuan(150m), validFrom));
 
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Issue 4 invoices (R-FEE-1): one paid repair of customer2 taken to acceptance, invoiced, part paid and archived.
+        var eq0201 = await db.Assets.IgnoreQueryFilters().SingleAsync(a => a.Serial == "EQ-0201", cancellationToken);
+        await invoiceDemo.SeedAsync(db, po4, eq0201.Id, eq0201.Serial, presets[PolicyPresets.B2BPlatform], platform.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         await User("platform", "王敏", platform, Roles.PlatformOperator);

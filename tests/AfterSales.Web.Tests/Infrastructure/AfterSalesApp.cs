@@ -99,6 +99,7 @@ public class AfterSalesApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:AfterSales", _connectionString ?? string.Empty);
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Deadlines:MonitorIntervalSeconds", "0");
+        builder.UseSetting("Invoices:LateChargeIntervalSeconds", "0"); // issue 4 invoices: tests drive the accrual directly
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.ConfigureLogging(logging => logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning));

@@ -58,7 +58,8 @@ public sealed class PenaltyQueries(AppDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<SupplierBalance>> BalancesAsync(Guid? supplierId, CancellationToken cancellationToken)
     {
-        var query = db.LedgerEntries.AsNoTracking();
+        // Issue 4 invoices: customers' late-payment charges are not supplier money and stay out of these balances.
+        var query = db.LedgerEntries.AsNoTracking().Where(l => l.Kind == LedgerEntryKind.Penalty || l.Kind == LedgerEntryKind.DepositTopUp);
         if (supplierId is { } s)
         {
             query = query.Where(l => l.OrganizationId == s);

@@ -85,8 +85,11 @@ public sealed class CompleteService(ServiceRequestActionRunner runner, Complaint
     }
 }
 
-/// <summary>验收合格 (R-ACC-1).</summary>
-public sealed class AcceptService(ServiceRequestActionRunner runner, Data.AppDbContext db)
+/// <summary>
+/// 验收合格 (R-ACC-1); accepted paid work is invoiced in the same transaction (issue 4 invoices, R-FEE-1), and parts
+/// replaced or repaired get their own warranty term (R-WTY-2).
+/// </summary>
+public sealed class AcceptService(ServiceRequestActionRunner runner, Data.AppDbContext db, Invoices.IssueInvoice invoices)
 {
     public sealed record RatingInput(int Timeliness, int Expertise, int Attitude);
 
@@ -95,13 +98,13 @@ public sealed class AcceptService(ServiceRequestActionRunner runner, Data.AppDbC
     public Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
     {
         Domain.Common.InvalidInput.Require(command.Rating is not null, "rating", "请为本次服务评分。");
-        return runner.RunAsync(id, "accept", command, context, (r, by, now, rules) =>
+        return invoices.AfterAcceptanceAsync(() => runner.RunAsync(id, "accept", command, context, (r, by, now, rules) =>
         {
             r.Accept(by, new ServiceRating(command.Rating!.Timeliness, command.Rating.Expertise, command.Rating.Attitude), command.Comment, now, rules);
 
             // Warranty (issue 4): parts replaced or repaired get their own term from the day the work is accepted (R-WTY-2).
             Warranty.AssetPartRecorder.Record(db, r, rules, now);
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 }
 

@@ -19,6 +19,9 @@ public sealed class InvoiceJourneyTests(BrowserApp app) : BrowserTest(app)
         var customer = await SignInToAsync("customer", "/requests/new?order=PO-2025-0007&asset=EQ-0101&type=paidRepair");
         await FillAsync(customer, "symptom", "主轴异响，加工精度下降");
         await FillAsync(customer, "contact-phone", "13800000000");
+
+        // On site: remote work would first need the confidentiality agreement and the customer's authorisation (R-SEC-1).
+        await customer.ClickAsync("[data-testid=resolution] label:has-text('上门')");
         await customer.ClickAsync("[data-testid=submit]");
         await customer.WaitForSelectorAsync("[data-testid=request-detail]");
         await ExpectStatusAsync(customer, ServiceRequestStatus.PendingReceipt);

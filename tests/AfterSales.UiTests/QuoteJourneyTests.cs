@@ -23,7 +23,7 @@ public sealed class QuoteJourneyTests(BrowserApp app) : BrowserTest(app)
         await StartActionAsync(agent, "judge");
         await ChooseAsync(agent, "judge-responsibility", "人为损坏");
         await agent.ClickAsync("[data-testid=outcome-paid]");
-        await FillAsync(agent, "judge-exclusion", "人为损坏：主轴撞击变形");
+        await ChooseAsync(agent, "judge-exclusion", "擅自拆卸、改装，碰撞、跌落");
         await agent.ClickAsync("[data-testid=quote-from-pricelist]");
         await agent.ClickAsync("[data-testid=pricelist-item][data-code=P-SPDL] [data-testid=pricelist-add]");
         await agent.ClickAsync("[data-testid=pricelist-item][data-code=L-ENG] [data-testid=pricelist-add]");

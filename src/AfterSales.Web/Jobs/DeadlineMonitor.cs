@@ -24,6 +24,13 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
     /// <summary>Requests per batch (Deadlines:MonitorBatchSize): one transaction, one SaveChanges.</summary>
     public int BatchSize { get; } = Math.Max(1, configuration.GetValue("Deadlines:MonitorBatchSize", DefaultBatchSize));
 
+    /// <summary>
+    /// Pause between two batches of one pass (Deadlines:MonitorBatchPauseMilliseconds, default none): a long catch-up
+    /// after downtime can leave room for the requests users are working on, and the kill/restart test can stop a
+    /// pass between committed batches however fast the machine is.
+    /// </summary>
+    public TimeSpan BatchPause { get; } = TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue("Deadlines:MonitorBatchPauseMilliseconds", 0)));
+
     /// <summary>One pass: every breach, escalation and warning that fell due, batch after batch, and how many of each were recorded.</summary>
     public async Task<MonitorOutcome> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +46,11 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
             if (claimed < BatchSize || recorded.Total == 0)
             {
                 return outcome;
+            }
+
+            if (BatchPause > TimeSpan.Zero)
+            {
+                await Task.Delay(BatchPause, clock, cancellationToken);
             }
         }
     }

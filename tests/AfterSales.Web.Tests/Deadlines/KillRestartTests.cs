@@ -149,6 +149,8 @@ public sealed class KillRestartTests
             info.Environment["DemoData__Enabled"] = "false";
             info.Environment["Deadlines__MonitorIntervalSeconds"] = "1";
             info.Environment["Deadlines__MonitorBatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // 24 batches 150 ms apart: the first run is killed between committed batches however fast the machine is.
+            info.Environment["Deadlines__MonitorBatchPauseMilliseconds"] = "150";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet exec AfterSales.Web.dll did not start.");
             var app = new ChildApp(process, url);

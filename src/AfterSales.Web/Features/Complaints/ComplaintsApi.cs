@@ -132,23 +132,5 @@ public static class ComplaintsApi
     }
 
     private static ComplaintFilter Filter(ComplaintStatus? status, ComplaintResponsibility? responsibility, string? overdue, string? search, Guid? requestId, string? filedFrom, string? filedTo) =>
-        new(status, responsibility, Flag(overdue, "overdue"), search, Instant(filedFrom, "filedFrom"), Instant(filedTo, "filedTo"), requestId);
-
-    private static bool? Flag(string? text, string parameter) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : bool.TryParse(text.Trim(), out var value) ? value
-        : throw new InvalidInput(parameter, $"「{text}」不是有效的取值，可选：true、false。");
-
-    private static DateTimeOffset? Instant(string? text, string parameter) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) && HasOffset(text) ? value
-        : throw new InvalidInput(parameter, "时间须为带时区偏移的 ISO-8601 格式，例如 2026-11-23T09:30:00+08:00（在查询串中 + 写作 %2B）。");
-
-    // An instant without an offset would be read in the server's zone; the API takes instants only (API.md).
-    private static bool HasOffset(string text)
-    {
-        var trimmed = text.Trim();
-        var time = trimmed.IndexOf('T', StringComparison.Ordinal);
-        return time > 0 && (trimmed.EndsWith('Z') || trimmed.IndexOf('+', time) > 0 || trimmed.IndexOf('-', time) > 0);
-    }
+        new(status, responsibility, QueryValues.Flag(overdue, "overdue"), search, QueryValues.Instant(filedFrom, "filedFrom"), QueryValues.Instant(filedTo, "filedTo"), requestId);
 }

@@ -1,4 +1,3 @@
-using AfterSales.Domain.Common;
 using AfterSales.Domain.Invoices;
 using AfterSales.Web.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +31,7 @@ public static class InvoicesApi
                 [FromQuery(Name = "page[after]")] string? after,
                 InvoiceQueries queries,
                 CancellationToken ct) =>
-            TypedResults.Ok(await queries.ListAsync(new InvoiceFilter(status, Flag(overdue, "overdue"), search), pageSize, after, ct)))
+            TypedResults.Ok(await queries.ListAsync(new InvoiceFilter(status, QueryValues.Flag(overdue, "overdue"), search), pageSize, after, ct)))
             .WithSummary("发票 Invoices the caller pays (customer), issued (supplier) or all (platform), newest first (R-FEE-1)")
             .WithDescription("Filters: status (unpaid, partiallyPaid, paid, overdue, void — an open invoice is overdue from the day after its due date), "
                 + "overdue (true/false), search (invoice or request number). Amounts in CNY to the fen.");
@@ -60,9 +59,4 @@ public static class InvoicesApi
             .WithSummary("售后单的发票 The invoice of a request (by id or number); 404 until paid work is accepted");
         return api;
     }
-
-    private static bool? Flag(string? text, string parameter) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : bool.TryParse(text.Trim(), out var value) ? value
-        : throw new InvalidInput(parameter, $"「{text}」不是有效的取值，可选：true、false。");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using AfterSales.Domain.Common;
 using AfterSales.Domain.Deadlines;
 using AfterSales.Domain.Penalties;
 using AfterSales.Web.Http;
@@ -38,7 +36,7 @@ public static class PenaltiesApi
                 PenaltyQueries queries,
                 CancellationToken ct) =>
             TypedResults.Ok(await queries.PenaltiesAsync(
-                new LedgerFilter(supplierId, requestId, requestNumber, kind, account, Flag(waived, "waived"), Instant(createdFrom, "createdFrom"), Instant(createdTo, "createdTo")),
+                new LedgerFilter(supplierId, requestId, requestNumber, kind, account, QueryValues.Flag(waived, "waived"), QueryValues.Instant(createdFrom, "createdFrom"), QueryValues.Instant(createdTo, "createdTo")),
                 pageSize, after, ct)))
             .WithSummary("违约金 Penalties of breached deadlines the caller pays, is owed, or (platform) all (R-PEN-1..3)")
             .WithDescription("Each line names its request, breach, deadline kind, rule and arithmetic. " + filters);
@@ -63,7 +61,7 @@ public static class PenaltiesApi
                 PenaltyQueries queries,
                 CancellationToken ct) =>
             TypedResults.Ok(await queries.LedgerAsync(
-                new LedgerFilter(supplierId, requestId, requestNumber, kind, account, Flag(waived, "waived"), Instant(createdFrom, "createdFrom"), Instant(createdTo, "createdTo"), entryKind),
+                new LedgerFilter(supplierId, requestId, requestNumber, kind, account, QueryValues.Flag(waived, "waived"), QueryValues.Instant(createdFrom, "createdFrom"), QueryValues.Instant(createdTo, "createdTo"), entryKind),
                 pageSize, after, ct)))
             .WithSummary("台账 Penalties and deposit payments with each supplier's balances (R-PEN-1..3)")
             .WithDescription("balances: per supplier depositPaid, deducted (not waived), depositBalance (never below zero), receivable (deductions beyond the deposit), "
@@ -90,23 +88,5 @@ public static class PenaltiesApi
             .WithSummary("违约金试算 What the policy's rules charge for a deadline kind met late (R-PEN-1, R-PEN-2, R-EXE-8)")
             .WithDescription("?kind=receive&orderAmount=386000.00&late=P7D — late is an ISO-8601 duration (P7D, PT25H, P1DT2H). Every rule of the policy that charges the kind, with its amount and arithmetic, and the total. A bad parameter is 400 naming it; an unknown policy 404.");
         return api;
-    }
-
-    private static bool? Flag(string? text, string parameter) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : bool.TryParse(text.Trim(), out var value) ? value
-        : throw new InvalidInput(parameter, $"「{text}」不是有效的取值，可选：true、false。");
-
-    private static DateTimeOffset? Instant(string? text, string parameter) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) && HasOffset(text) ? value
-        : throw new InvalidInput(parameter, "时间须为带时区偏移的 ISO-8601 格式，例如 2026-11-23T09:30:00+08:00（在查询串中 + 写作 %2B）。");
-
-    // An instant without an offset would be read in the server's zone; the API takes instants only (API.md).
-    private static bool HasOffset(string text)
-    {
-        var trimmed = text.Trim();
-        var time = trimmed.IndexOf('T', StringComparison.Ordinal);
-        return time > 0 && (trimmed.EndsWith('Z') || trimmed.IndexOf('+', time) > 0 || trimmed.IndexOf('-', time) > 0);
     }
 }

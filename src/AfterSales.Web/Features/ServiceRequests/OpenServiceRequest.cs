@@ -25,7 +25,8 @@ public sealed class OpenServiceRequest(
     CallerContext callers,
     TimeProvider clock,
     ServiceRulesCatalog rulesCatalog,
-    AttachmentIntake attachments)
+    AttachmentIntake attachments,
+    Warranty.WarrantyDecider warrantyDecider)
 {
     public sealed record ContactInput(string? Name, string? Phone);
 
@@ -98,12 +99,16 @@ public sealed class OpenServiceRequest(
         var (policy, rules) = await rulesCatalog.ForPolicyAsync(db, found!.PolicyId
             ?? throw new WorkflowRuleViolation("R-SLA-1", "该供应商尚未设置售后政策，暂不能受理售后申请。"), cancellationToken);
         var (asset, product) = await FindAssetAsync(order, command.AssetSerial, type, cancellationToken);
-        var warranty = product is null ? null : WarrantyRules.Decide(
-            new WarrantyFacts(asset?.AcceptedOn ?? (order.AcceptedAt is { } acceptedAt ? ServiceZone.DateOf(acceptedAt) : null),
-                product.Category, product.WarrantyMonths, order.ContractWarrantyMonths,
-                asset?.DealerId is not null && asset.SoldOn is not null, asset?.SoldOn, asset?.WarrantyCardRegisteredOn),
-            rules.Policy.Warranty,
-            ServiceZone.DateOf(now));
+        // R-WTY-1..7: an asset's decision is the one its warranty page shows — with its parts, cards and judged faults
+        // (the same facts the judgement is checked against); an order without assets is decided from its first line.
+        var today = ServiceZone.DateOf(now);
+        DateOnly? orderAcceptedOn = order.AcceptedAt is { } acceptedAt ? ServiceZone.DateOf(acceptedAt) : null;
+        var facts = asset is not null
+            ? Warranty.WarrantyDecider.FactsOf(await warrantyDecider.LoadAsync(asset, cancellationToken), today)
+            : product is null ? null
+            : new WarrantyFacts(orderAcceptedOn, product.Category, product.WarrantyMonths, order.ContractWarrantyMonths, false, null, null);
+        var warranty = facts is null ? null
+            : WarrantyRules.Decide(facts.AcceptedOn is null ? facts with { AcceptedOn = orderAcceptedOn } : facts, rules.Policy.Warranty, today);
 
         // R-IN-5 / R-WTY-1: a warranty request on an asset out of warranty is refused with the reason.
         if (type == ServiceType.WarrantyRepair && warranty is { Covered: false })

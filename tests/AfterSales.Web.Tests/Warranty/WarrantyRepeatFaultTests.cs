@@ -1,7 +1,9 @@
 using AfterSales.Domain.ServiceRequests;
 using AfterSales.Domain.Warranty;
+using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.ServiceRequests;
 using AfterSales.Web.Features.Warranty;
+using AfterSales.Web.Http;
 using AfterSales.Web.Tests.Infrastructure;
 using Xunit;
 
@@ -46,5 +48,9 @@ public sealed class WarrantyRepeatFaultTests(AfterSalesApp app) : ApiTest(app)
         var repeat = Assert.Single(asset.Decision.RepeatFaults, r => r.FaultCode == "SPINDLE-OT");
         Assert.Equal(2, repeat.Count);
         Assert.Contains("R-WTY-5", asset.Decision.Basis);
+
+        // The asset list shows the same decision as the warranty page, repeat fault included.
+        var listed = Assert.Single((await (await App.ClientForAsync("customer")).GetAsync<Page<AssetView>>("/api/v1/assets?q=EQ-0101")).Items);
+        Assert.Contains("R-WTY-5", listed.Warranty.Basis);
     }
 }

@@ -266,14 +266,23 @@ public sealed class CatalogueQueries(AppDbContext db, TimeProvider clock, Servic
         var products = await db.Products.IgnoreQueryFilters().AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var names = await NamesAsync(rows.SelectMany(r => new[] { r.Asset.CustomerId, r.Asset.SupplierId, r.Asset.DealerId ?? Guid.Empty }), cancellationToken);
         var today = ServiceZone.DateOf(clock.GetUtcNow());
+
+        // R-WTY-1..7: the same facts as the asset's warranty page (parts with their own term, judged faults), read for
+        // the whole page at once rather than asset by asset.
+        var assetIds = rows.Select(r => r.Asset.Id).ToList();
+        var parts = (await db.AssetParts.IgnoreQueryFilters().AsNoTracking().Where(p => assetIds.Contains(p.AssetId))
+            .OrderBy(p => p.ServicedOn).ThenBy(p => p.Id).ToListAsync(cancellationToken)).ToLookup(p => p.AssetId);
+        var faults = (await db.ServiceRequests.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.AssetId != null && assetIds.Contains(r.AssetId.Value) && r.FaultCode != null && r.FaultOn != null)
+            .Select(r => new { AssetId = r.AssetId!.Value, r.FaultCode, r.FaultOn, r.Number })
+            .ToListAsync(cancellationToken)).ToLookup(f => f.AssetId, f => new FaultOccurrence(f.FaultCode!, f.FaultOn!.Value, f.Number));
         var result = new List<AssetView>(rows.Count);
         foreach (var (asset, order) in rows)
         {
             var product = products[asset.ProductId];
             var terms = (await rules.ForSupplierAsync(db, asset.SupplierId, cancellationToken)).Rules.Policy.Warranty;
-            var decision = WarrantyRules.Decide(
-                new WarrantyFacts(asset.AcceptedOn, product.Category, product.WarrantyMonths, order.ContractWarrantyMonths, asset.DealerId is not null && asset.SoldOn is not null, asset.SoldOn, asset.WarrantyCardRegisteredOn),
-                terms, today);
+            var facts = new Warranty.WarrantyDecider.AssetFacts(asset, product, order, [.. parts[asset.Id]], [.. faults[asset.Id]]);
+            var decision = WarrantyRules.Decide(Warranty.WarrantyDecider.FactsOf(facts, today), terms, today);
             result.Add(new AssetView(asset.Id, asset.Serial, order.Number, asset.OrderLineNo,
                 new PartyRef(asset.CustomerId, names.GetValueOrDefault(asset.CustomerId, string.Empty)),
                 new PartyRef(asset.SupplierId, names.GetValueOrDefault(asset.SupplierId, string.Empty)),

@@ -1,5 +1,7 @@
 using AfterSales.Data;
 using AfterSales.Web.Features.ServiceRequests.Actions;
+using AfterSales.Web.Http;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.Quotes;
 
@@ -33,13 +35,22 @@ public sealed class RecordConfidentialityAgreement(ServiceRequestActionRunner ru
     public async Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
     {
         var existing = await agreements.ConfidentialityForRequestAsync(id, cancellationToken, tracked: true);
-        return await runner.RunAsync(id, "recordConfidentialityAgreement", command, context, (r, by, now, _) =>
+        try
         {
-            if (r.RecordConfidentialityAgreement(by, existing, command.AttachmentId, command.Reference, command.SignedOn, command.ValidTo, now) is { } created)
+            return await runner.RunAsync(id, "recordConfidentialityAgreement", command, context, (r, by, now, _) =>
             {
-                db.ConfidentialityAgreements.Add(created);
-            }
-        }, cancellationToken);
+                if (r.RecordConfidentialityAgreement(by, existing, command.AttachmentId, command.Reference, command.SignedOn, command.ValidTo, now) is { } created)
+                {
+                    db.ConfidentialityAgreements.Add(created);
+                }
+            }, cancellationToken);
+        }
+        catch (DbUpdateException) when (existing is null)
+        {
+            // Another request of the same customer–supplier pair recorded the pair's agreement first (one per pair): a
+            // lost race, answered 409 like any other; reloading shows that agreement, which this request then reuses.
+            throw new ConcurrencyConflict();
+        }
     }
 }
 

@@ -43,6 +43,11 @@ public sealed class PolicyJourneyTests : BrowserTest
         await Expect(manager.Locator("[data-testid=issue-dialog]")).ToContainTextAsync($"生效时间不能早于 {ServiceZone.ToLocal(earliest):yyyy-MM-dd HH:mm}");
         await BrowserApp.ScreenshotAsync(manager, "policy-announce-too-early");
 
+        // The supplier's own invoicing figures (R-FEE-1): a 6 % service VAT instead of the 13 % default.
+        await Expect(Input(manager, "issue-tax")).ToHaveValueAsync("13");
+        await Input(manager, "issue-tax").FillAsync("6");
+        await Input(manager, "issue-term").ClickAsync();
+
         await Input(manager, "issue-effective").FillAsync(Local(earliest));
         await manager.ClickAsync("[data-testid=issue-submit]");
         await Expect(manager.Locator("[data-testid=issue-dialog]")).ToHaveCountAsync(0);
@@ -53,6 +58,7 @@ public sealed class PolicyJourneyTests : BrowserTest
         await Expect(upcoming).ToContainTextAsync($"{ServiceZone.ToLocal(earliest):yyyy-MM-dd HH:mm}");
         await Expect(upcoming.Locator("[data-testid=policy-deadline][data-kind=Receive] [data-testid=policy-target]")).ToHaveTextAsync("1 小时");
         await Expect(upcoming.Locator("[data-testid=policy-deadline][data-kind=QuoteDecision] [data-testid=policy-target]")).ToHaveTextAsync("48 小时");
+        await Expect(upcoming.Locator("[data-testid=figure-invoice-tax]")).ToHaveTextAsync("6%");
         await Expect(manager.Locator("[data-testid=version][data-status=Current] [data-testid=policy-deadline][data-kind=Receive] [data-testid=policy-target]")).ToHaveTextAsync("2 小时");
         await BrowserApp.ScreenshotAsync(manager, "policy-announced-upcoming");
     }

@@ -123,6 +123,15 @@ public static class PolicyVersioning
         InvalidInput.Require(f.Attachments is not null && f.Attachments.MaxFileBytes > 0 && f.Attachments.MaxVideoBytes > 0 && f.Attachments.MaxFilesPerRequest > 0,
             "figures.attachments", "附件限制须大于 0。");
         InvalidInput.Require(f.RetentionYears >= 1, "figures.retentionYears", "档案保存年限至少 1 年。");
+
+        // Invoices (R-FEE-1): a rate outside 0–100 %, a negative term or a runaway daily charge would put wrong money on
+        // every invoice the version governs; rates carry at most two decimals, as tax rates and the seeds' 0.05 % do.
+        InvalidInput.Require(f.InvoiceTaxRatePercent is >= 0 and <= 100 && decimal.Round(f.InvoiceTaxRatePercent, 2) == f.InvoiceTaxRatePercent,
+            "figures.invoiceTaxRatePercent", "发票税率须在 0–100% 之间，最多两位小数（如 13、6、9）。");
+        InvalidInput.Require(f.PaymentTermDays is >= 0 and <= 365, "figures.paymentTermDays", "付款期限须在 0–365 天之间。");
+        InvalidInput.Require(f.LatePaymentPercentPerDay is null || (f.LatePaymentPercentPerDay > 0 && f.LatePaymentPercentPerDay <= 1
+                && decimal.Round(f.LatePaymentPercentPerDay.Value, 4) == f.LatePaymentPercentPerDay.Value),
+            "figures.latePaymentPercentPerDay", "逾期付款违约金须为每日 0–1% 之间（如 0.05），或不设。");
     }
 
     /// <summary>

@@ -57,6 +57,44 @@ public sealed class PolicyVersioningTests
         Assert.Equal("supplier:sup-hdjm", PolicyVersioning.SupplierKey("SUP-HDJM"));
     }
 
+    [Theory]
+    [InlineData(-1, 30, null, "figures.invoiceTaxRatePercent")]
+    [InlineData(101, 30, null, "figures.invoiceTaxRatePercent")]
+    [InlineData(13.001, 30, null, "figures.invoiceTaxRatePercent")]
+    [InlineData(13, -1, null, "figures.paymentTermDays")]
+    [InlineData(13, 366, null, "figures.paymentTermDays")]
+    [InlineData(13, 30, 0.0, "figures.latePaymentPercentPerDay")]
+    [InlineData(13, 30, 1.5, "figures.latePaymentPercentPerDay")]
+    public void Invoice_figures_out_of_range_are_refused_naming_the_figure(double taxPercent, int termDays, double? latePercent, string field)
+    {
+        var figures = PolicyPresets.All[0].Figures with
+        {
+            InvoiceTaxRatePercent = (decimal)taxPercent,
+            PaymentTermDays = termDays,
+            LatePaymentPercentPerDay = (decimal?)latePercent,
+        };
+
+        var refusal = Assert.Throws<InvalidInput>(() => PolicyVersioning.Validate(figures, _ => true));
+
+        Assert.Equal(field, refusal.Field);
+    }
+
+    [Theory]
+    [InlineData(13, 30, 0.05)]
+    [InlineData(6, 0, null)]
+    [InlineData(0, 365, 1.0)]
+    public void Invoice_figures_in_range_are_accepted(double taxPercent, int termDays, double? latePercent)
+    {
+        var figures = PolicyPresets.All[0].Figures with
+        {
+            InvoiceTaxRatePercent = (decimal)taxPercent,
+            PaymentTermDays = termDays,
+            LatePaymentPercentPerDay = (decimal?)latePercent,
+        };
+
+        PolicyVersioning.Validate(figures, _ => true);
+    }
+
     private static ServicePolicy Version(int version, DateTimeOffset effectiveFrom) =>
         new(Guid.CreateVersion7(), "supplier:sup-test", version, "测试政策", PolicyFigures.Empty, effectiveFrom, Guid.CreateVersion7(), null);
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using AfterSales.Domain.ServiceRequests;
-using Microsoft.Playwright;
 using Xunit;
 
 namespace AfterSales.UiTests;
@@ -10,7 +9,7 @@ namespace AfterSales.UiTests;
 /// supplier quotes from its price list, the customer accepts the quote in the portal, the work is done and accepted,
 /// and the invoice appears for the customer; the supplier records a payment in the invoice page's dialog.
 /// </summary>
-public sealed class InvoiceJourneyTests(BrowserApp app) : BrowserTest(app)
+public sealed class InvoiceJourneyTests(BrowserApp app) : RequestJourneyTest(app)
 {
     [Fact]
     public async Task Out_of_warranty_work_quoted_from_the_price_list_accepted_and_done_is_invoiced_to_the_customer()
@@ -101,66 +100,4 @@ public sealed class InvoiceJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(supplier.Locator("[data-testid=payment-row]")).ToContainTextAsync("HX-20261123");
         await BrowserApp.ScreenshotAsync(supplier, "invoice-02-supplier-part-paid");
     }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private async Task<IPage> SignInToAsync(string user, string path)
-    {
-        var context = await App.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        context.SetDefaultTimeout(BrowserApp.StepTimeoutMs);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(path)}");
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", "Demo@2026");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("[data-circuit=ready]");
-        return page;
-    }
-
-    private async Task<IPage> OpenAsync(string user, string number)
-    {
-        var page = await SignInToAsync(user, $"/requests/{number}");
-        await page.WaitForSelectorAsync("[data-testid=request-detail]");
-        return page;
-    }
-
-    private static Task ExpectStatusAsync(IPage page, ServiceRequestStatus status) =>
-        Expect(page.Locator("[data-testid=request-status]")).ToHaveAttributeAsync("data-status", status.ToString());
-
-    private static async Task StartActionAsync(IPage page, string action)
-    {
-        await page.ClickAsync($"[data-testid=action-{action}]");
-        await page.WaitForSelectorAsync($"[data-testid=action-dialog][data-action={action}]");
-    }
-
-    private static async Task SubmitAsync(IPage page, ServiceRequestStatus expected)
-    {
-        await page.ClickAsync("[data-testid=action-submit]");
-        try
-        {
-            await Expect(page.Locator("[data-testid=action-dialog]")).ToHaveCountAsync(0);
-        }
-        catch (PlaywrightException)
-        {
-            var error = page.Locator("[data-testid=action-error], .mud-input-error");
-            throw new InvalidOperationException($"The dialog stayed open: {string.Join(" | ", await error.AllInnerTextsAsync())}");
-        }
-
-        await ExpectStatusAsync(page, expected);
-    }
-
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($":is(input, textarea)[data-testid={testId}], [data-testid={testId}] :is(input, textarea):not([type=hidden])").First;
-
-    private static Task FillAsync(IPage page, string testId, string value) => Input(page, testId).FillAsync(value);
-
-    private static async Task ChooseAsync(IPage page, string testId, string optionText)
-    {
-        await page.ClickAsync($"[data-testid={testId}]");
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(optionText, new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
-    private static Task RateAsync(IPage page, string testId, int stars) =>
-        page.Locator($"[data-testid={testId}] .mud-rating-item").Nth(stars - 1).ClickAsync();
 }

@@ -10,7 +10,7 @@ namespace AfterSales.UiTests;
 /// in the portal (the decision records its web session), and work above CNY 50,000 waits for the signed service
 /// agreement the supplier records and the customer confirms.
 /// </summary>
-public sealed class QuoteJourneyTests(BrowserApp app) : BrowserTest(app)
+public sealed class QuoteJourneyTests(BrowserApp app) : RequestJourneyTest(app)
 {
     [Fact]
     public async Task A_quote_from_the_price_list_is_accepted_in_the_portal_and_work_starts_once_the_agreement_is_confirmed()
@@ -75,64 +75,5 @@ public sealed class QuoteJourneyTests(BrowserApp app) : BrowserTest(app)
         Assert.Contains("recordServiceAgreement", actions);
         Assert.Contains("confirmServiceAgreement", actions);
         await BrowserApp.ScreenshotAsync(agent, "quote-04-agent-started");
-    }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private async Task<IPage> OpenAsync(string user, string number)
-    {
-        var context = await App.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        context.SetDefaultTimeout(BrowserApp.StepTimeoutMs);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString($"/requests/{number}")}");
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", "Demo@2026");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("[data-circuit=ready]");
-        await page.WaitForSelectorAsync("[data-testid=request-detail]");
-        return page;
-    }
-
-    private static async Task StartActionAsync(IPage page, string action)
-    {
-        await page.ClickAsync($"[data-testid=action-{action}]");
-        await page.WaitForSelectorAsync($"[data-testid=action-dialog][data-action={action}]");
-    }
-
-    private static async Task SubmitAsync(IPage page, ServiceRequestStatus expected)
-    {
-        await page.ClickAsync("[data-testid=action-submit]");
-        try
-        {
-            await Expect(page.Locator("[data-testid=action-dialog]")).ToHaveCountAsync(0);
-        }
-        catch (PlaywrightException)
-        {
-            var error = page.Locator("[data-testid=action-error], .mud-input-error");
-            throw new InvalidOperationException($"The dialog stayed open: {string.Join(" | ", await error.AllInnerTextsAsync())}");
-        }
-
-        await Expect(page.Locator("[data-testid=request-status]")).ToHaveAttributeAsync("data-status", expected.ToString());
-    }
-
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($":is(input, textarea)[data-testid={testId}], [data-testid={testId}] :is(input, textarea):not([type=hidden])").First;
-
-    private static Task FillAsync(IPage page, string testId, string value) => Input(page, testId).FillAsync(value);
-
-    private static Task<string> InputValueAsync(IPage page, string testId) => Input(page, testId).InputValueAsync();
-
-    private static async Task ChooseAsync(IPage page, string testId, string optionText)
-    {
-        await page.ClickAsync($"[data-testid={testId}]");
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(optionText, new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
-    private static async Task UploadAsync(IPage page, string kindLabel, FilePayload file)
-    {
-        await ChooseAsync(page, "upload-kind", kindLabel);
-        await page.Locator("[data-testid=upload-input]").SetInputFilesAsync(file);
-        await Expect(page.Locator("[data-testid=upload-item][data-state=done]").GetByText(file.Name)).ToBeVisibleAsync();
     }
 }

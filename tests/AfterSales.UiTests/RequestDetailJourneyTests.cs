@@ -10,7 +10,7 @@ namespace AfterSales.UiTests;
 /// The service-request detail page as every party works on it: requests are filed through the API for speed,
 /// then each step is taken in the browser through the page's action bar and dialogs.
 /// </summary>
-public sealed class RequestDetailJourneyTests(BrowserApp app) : BrowserTest(app)
+public sealed class RequestDetailJourneyTests(BrowserApp app) : RequestJourneyTest(app)
 {
     /// <summary>
     /// The Foundation's whole journey, every step in the browser: the customer files a warranty request with its
@@ -371,81 +371,7 @@ public sealed class RequestDetailJourneyTests(BrowserApp app) : BrowserTest(app)
         Assert.DoesNotMatch(new Regex(@"\b[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+\b"), text);
     }
 
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    /// <summary>Signs in through the real form straight to a request's page (the sign-in form honours returnUrl).</summary>
-    private async Task<IPage> SignInToAsync(string user, string path)
-    {
-        var context = await App.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        context.SetDefaultTimeout(BrowserApp.StepTimeoutMs);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(path)}");
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", "Demo@2026");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("[data-circuit=ready]");
-        return page;
-    }
-
-    private async Task<IPage> OpenAsync(string user, string number)
-    {
-        var page = await SignInToAsync(user, $"/requests/{number}");
-        await page.WaitForSelectorAsync("[data-testid=request-detail]");
-        return page;
-    }
-
-    private static Task ExpectStatusAsync(IPage page, ServiceRequestStatus status) =>
-        Expect(page.Locator("[data-testid=request-status]")).ToHaveAttributeAsync("data-status", status.ToString());
-
     private static async Task<string[]> ActionButtonsAsync(IPage page) =>
         (await page.Locator("[data-testid=actions] [data-testid^=action-]").EvaluateAllAsync<string[]>("buttons => buttons.map(b => b.dataset.testid)"))
         .Select(id => id["action-".Length..]).ToArray();
-
-    private static async Task StartActionAsync(IPage page, string action)
-    {
-        await page.ClickAsync($"[data-testid=action-{action}]");
-        await page.WaitForSelectorAsync($"[data-testid=action-dialog][data-action={action}]");
-    }
-
-    /// <summary>Submits the open dialog and waits for it to close and the page to show the new status.</summary>
-    private static async Task SubmitAsync(IPage page, ServiceRequestStatus expected)
-    {
-        await page.ClickAsync("[data-testid=action-submit]");
-        try
-        {
-            await Expect(page.Locator("[data-testid=action-dialog]")).ToHaveCountAsync(0);
-        }
-        catch (PlaywrightException)
-        {
-            var error = page.Locator("[data-testid=action-error], .mud-input-error");
-            throw new InvalidOperationException($"The dialog stayed open: {string.Join(" | ", await error.AllInnerTextsAsync())}");
-        }
-
-        await ExpectStatusAsync(page, expected);
-    }
-
-    /// <summary>The text input or text area a MudBlazor field with this test id renders.</summary>
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($":is(input, textarea)[data-testid={testId}], [data-testid={testId}] :is(input, textarea):not([type=hidden])").First;
-
-    private static Task FillAsync(IPage page, string testId, string value) => Input(page, testId).FillAsync(value);
-
-    private static Task<string> InputValueAsync(IPage page, string testId) => Input(page, testId).InputValueAsync();
-
-    private static async Task ChooseAsync(IPage page, string testId, string optionText)
-    {
-        await page.ClickAsync($"[data-testid={testId}]");
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(optionText, new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
-    private static Task RateAsync(IPage page, string testId, int stars) =>
-        page.Locator($"[data-testid={testId}] .mud-rating-item").Nth(stars - 1).ClickAsync();
-
-    private static async Task UploadAsync(IPage page, string kindLabel, FilePayload file)
-    {
-        await ChooseAsync(page, "upload-kind", kindLabel);
-        await page.Locator("[data-testid=upload-input]").SetInputFilesAsync(file);
-        await Expect(page.Locator($"[data-testid=upload-item][data-state=done]").GetByText(file.Name)).ToBeVisibleAsync();
-    }
 }

@@ -5,9 +5,7 @@ using AfterSales.Domain.ServiceRequests;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Http;
 using AfterSales.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
 using Xunit;
-using static Microsoft.Playwright.Assertions;
 
 namespace AfterSales.UiTests;
 
@@ -16,7 +14,7 @@ namespace AfterSales.UiTests;
 /// registers the 三包回执卡, which turns the asset from notRegistered to in warranty; the supplier judges a damaged
 /// machine as paid work citing an exclusion from the picker, and customer and supplier see the basis on the request.
 /// </summary>
-public sealed class WarrantyJourneyTests(BrowserApp app) : BrowserTest(app)
+public sealed class WarrantyJourneyTests(BrowserApp app) : RequestJourneyTest(app)
 {
     [Fact]
     public async Task The_dealer_registers_the_card_and_the_supplier_judges_with_an_exclusion()
@@ -77,28 +75,5 @@ public sealed class WarrantyJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(customer.Locator("[data-testid=request-warranty] [data-testid=warranty-decision]")).ToHaveAttributeAsync("data-status", "inWarranty");
         await Expect(customer.Locator("[data-testid=judgement-exclusion]")).ToContainTextAsync("跌落");
         await BrowserApp.ScreenshotAsync(customer, "warranty-04-customer-sees-basis");
-    }
-
-    private async Task<IPage> SignInToAsync(string user, string path)
-    {
-        var context = await App.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        context.SetDefaultTimeout(BrowserApp.StepTimeoutMs);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(path)}");
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", "Demo@2026");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("[data-circuit=ready]");
-        return page;
-    }
-
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($":is(input, textarea)[data-testid={testId}], [data-testid={testId}] :is(input, textarea):not([type=hidden])").First;
-
-    private static async Task ChooseAsync(IPage page, string testId, string optionText)
-    {
-        await page.ClickAsync($"[data-testid={testId}]");
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(optionText, new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 }

@@ -44,22 +44,7 @@ public sealed class StaffSuspensions(AppDbContext db, CallerContext callers, Tim
         var now = clock.GetUtcNow();
         var suspension = StaffSuspension.Suspend(Guid.CreateVersion7(now), caller.ToActor(), person, complaint, command.Reason, now);
         db.StaffSuspensions.Add(suspension);
-        if (idempotencyKey is not null)
-        {
-            Idempotency.Record(db, caller.UserId, idempotencyKey, fingerprint, suspension.Id, StatusCodes.Status200OK, now);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (idempotencyKey is not null)
-        {
-            db.ChangeTracker.Clear();
-            return await Idempotency.FindAfterRaceAsync(db, caller.UserId, idempotencyKey, fingerprint, cancellationToken) ?? throw new ConcurrencyConflict();
-        }
-
-        return suspension.Id;
+        return await SaveAsync(caller.UserId, idempotencyKey, fingerprint, suspension.Id, now, cancellationToken);
     }
 
     public async Task<Guid> RecordRetrainingAsync(Guid userId, RetrainingCommand command, string? idempotencyKey, CancellationToken cancellationToken)
@@ -76,9 +61,15 @@ public sealed class StaffSuspensions(AppDbContext db, CallerContext callers, Tim
             ?? throw new TransitionRefused("retraining", "active", $"{person.Name}当前未停岗，无需登记培训。");
         var now = clock.GetUtcNow();
         suspension.RecordRetraining(caller.ToActor(), command.TrainedOn, command.Course, command.Trainer, now);
+        return await SaveAsync(caller.UserId, idempotencyKey, fingerprint, suspension.Id, now, cancellationToken);
+    }
+
+    /// <summary>One save with the request's Idempotency-Key: a retry that lost the race gets the first attempt's answer.</summary>
+    private async Task<Guid> SaveAsync(Guid userId, string? idempotencyKey, string fingerprint, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (idempotencyKey is not null)
         {
-            Idempotency.Record(db, caller.UserId, idempotencyKey, fingerprint, suspension.Id, StatusCodes.Status200OK, now);
+            Idempotency.Record(db, userId, idempotencyKey, fingerprint, id, StatusCodes.Status200OK, now);
         }
 
         try
@@ -88,10 +79,10 @@ public sealed class StaffSuspensions(AppDbContext db, CallerContext callers, Tim
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
             db.ChangeTracker.Clear();
-            return await Idempotency.FindAfterRaceAsync(db, caller.UserId, idempotencyKey, fingerprint, cancellationToken) ?? throw new ConcurrencyConflict();
+            return await Idempotency.FindAfterRaceAsync(db, userId, idempotencyKey, fingerprint, cancellationToken) ?? throw new ConcurrencyConflict();
         }
 
-        return suspension.Id;
+        return id;
     }
 
     /// <summary>A person's suspensions, newest first; 404 for a person of an organisation the caller may not see.</summary>

@@ -182,10 +182,10 @@ public sealed class CustomerSanction
     /// <summary>The refusal a new request of a sanctioned organisation gets (R-FRD-1), naming the end date.</summary>
     public WorkflowRuleViolation Refusal() => new(RuleId, RefusalText);
 
-    /// <summary>What the customer reads, on the refusal and on its portal's banner.</summary>
+    /// <summary>What the customer reads, on the refusal (whose problem details carry the rule id) and on its portal's banner.</summary>
     public string RefusalText => EndsOn is { } end
-        ? $"因虚假索赔，贵单位的售后申请权限暂停至 {end:yyyy-MM-dd}（{RuleId}），届时自动恢复。"
-        : $"因虚假索赔情节严重，贵单位已被列入平台黑名单，不能提交售后申请（{RuleId}）。如有异议，请联系平台。";
+        ? $"因虚假索赔，贵单位的售后申请权限暂停至 {end:yyyy-MM-dd}，届时自动恢复。"
+        : "因虚假索赔情节严重，贵单位已被列入平台黑名单，不能提交售后申请。如有异议，请联系平台。";
 
     /// <summary>What the request's timeline says about the ruling.</summary>
     public string TimelineNote => $"判定为虚假质量索赔：{Reason}。" + (EndsOn is { } end

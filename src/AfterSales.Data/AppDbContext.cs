@@ -81,6 +81,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Invoices.InvoicePayment> InvoicePayments => Set<Domain.Invoices.InvoicePayment>();
 
+    // Customer abuse controls (R-FRD-1): suspensions of request rights and blacklistings for fake quality claims.
+    public DbSet<Domain.CustomerSanctions.CustomerSanction> CustomerSanctions => Set<Domain.CustomerSanctions.CustomerSanction>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -184,6 +187,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // Issue 4 invoices: an invoice is seen by the customer who pays it and the supplier who issued it; the platform all.
         builder.Entity<Domain.Invoices.Invoice>().HasQueryFilter(i => ScopeSeesAll || i.CustomerId == ScopeOrganizationId || i.SupplierId == ScopeOrganizationId);
         builder.Entity<Domain.Invoices.InvoicePayment>().HasQueryFilter(p => Invoices.Any(i => i.Id == p.InvoiceId));
+
+        // Customer sanctions (R-FRD-1): the sanctioned customer organisation and the platform.
+        builder.Entity<Domain.CustomerSanctions.CustomerSanction>().HasQueryFilter(s => ScopeSeesAll || s.CustomerOrganizationId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

@@ -39,6 +39,10 @@ public static class Permissions
     /// <summary>Issue 4 invoices (R-FEE-1): record payments against and void the supplier's own invoices.</summary>
     public const string InvoicesManage = "invoices.manage";
 
+    // Customer abuse controls (R-FRD-1): rule a claim fraudulent (operator), reverse a sanction or blacklisting (admin only).
+    public const string CustomerSanctionsRule = "sanctions.rule";
+    public const string CustomerSanctionsRevoke = "sanctions.revoke";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
@@ -46,6 +50,7 @@ public static class Permissions
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
         PenaltiesWaive, DepositsRecord, InvoicesManage,
         ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
+        CustomerSanctionsRule, CustomerSanctionsRevoke,
     ];
 }
 
@@ -70,6 +75,7 @@ public static class Roles
             Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake,
             Permissions.RequestsClassify, Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor, Permissions.PenaltiesWaive,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.CustomerSanctionsRule, // customer abuse controls (R-FRD-1)
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
@@ -77,6 +83,7 @@ public static class Roles
             Permissions.DeadlinesMonitor, Permissions.OrganizationsManage, Permissions.UsersManage, Permissions.PoliciesManage,
             Permissions.ProductsManage, Permissions.OrdersManage, Permissions.AssetsManage, Permissions.PenaltiesWaive, Permissions.DepositsRecord,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.CustomerSanctionsRule, Permissions.CustomerSanctionsRevoke, // customer abuse controls (R-FRD-1)
         ]),
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [

@@ -26,7 +26,8 @@ public sealed class OpenServiceRequest(
     TimeProvider clock,
     ServiceRulesCatalog rulesCatalog,
     AttachmentIntake attachments,
-    Warranty.WarrantyDecider warrantyDecider)
+    Warranty.WarrantyDecider warrantyDecider,
+    CustomerSanctions.CustomerSanctionGate sanctions)
 {
     public sealed record ContactInput(string? Name, string? Phone);
 
@@ -90,6 +91,9 @@ public sealed class OpenServiceRequest(
         {
             throw new WorkflowRuleViolation("R-ORD-1", $"采购订单 {orderNumber} 不存在或不属于贵单位。");
         }
+
+        // R-FRD-1: a customer organisation suspended or blacklisted for a fake claim files nothing until it is lifted.
+        await sanctions.EnsureMayRequestAsync(order.CustomerId, now, cancellationToken);
 
         if (order.Status != OrderStatus.Accepted)
         {

@@ -24,7 +24,7 @@ internal static class CustomerSanctionCalls
     }
 
     public static Task<HttpResponseMessage> RuleFraudulentAsync(this HttpClient client, Guid requestId, object body) =>
-        client.PostJsonAsync($"/api/v1/service-requests/{requestId}/rule-fraudulent", body);
+        client.PostJsonAsync($"/api/v1/service-requests/{requestId}/ruleFraudulent", body);
 
     public static async Task<CustomerSanctionView> RuleAsync(this HttpClient platform, Guid requestId, Guid evidence, bool serious = false) =>
         await (await platform.RuleFraudulentAsync(requestId, new { reason = Reason, evidenceAttachmentIds = new[] { evidence }, serious }))

@@ -19,7 +19,7 @@ public static class CustomerSanctionsApi
     public static RouteGroupBuilder MapCustomerSanctionsApi(this RouteGroupBuilder api)
     {
         // The ruling is about one claim, so it is an action on the request; what it produces is a customer-sanctions resource.
-        api.MapPost("/service-requests/{id}/rule-fraudulent", async (string id, RuleClaimFraudulent.Command command, RuleClaimFraudulent useCase, CustomerSanctionQueries queries, HttpRequest http, CancellationToken ct) =>
+        api.MapPost("/service-requests/{id}/ruleFraudulent", async (string id, RuleClaimFraudulent.Command command, RuleClaimFraudulent useCase, CustomerSanctionQueries queries, HttpRequest http, CancellationToken ct) =>
             {
                 var view = await queries.GetAsync(await useCase.HandleAsync(id, command, Idempotency.ReadKey(http), ct), ct);
                 return TypedResults.Created($"/api/v1/customer-sanctions/{view.Id}", view);

@@ -9,6 +9,7 @@ using AfterSales.Web.Features.Audit;
 using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Complaints;
+using AfterSales.Web.Features.Disputes;
 using AfterSales.Web.Features.Quotes;
 using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
@@ -79,6 +80,7 @@ services.AddCalendarFeatures();
 services.AddNotificationFeatures();
 services.AddPenaltyFeatures();
 services.AddComplaintFeatures(); // complaints: ledger, analysis, staff suspension (R-CMP-1, R-CMP-2)
+services.AddDisputeFeatures(); // disputes and platform arbitration (R-DSP-1..3)
 services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
 
 // Catalogue, orders, assets, organisations
@@ -151,6 +153,7 @@ api.MapCalendarsApi();
 api.MapNotificationsApi();
 api.MapPenaltiesApi();
 api.MapComplaintsApi(); // complaints (R-CMP-1, R-CMP-2)
+api.MapDisputesApi(); // disputes and platform arbitration (R-DSP-1..3)
 api.MapCatalogueApi();
 api.MapAssetsApi(); // assets: bulk import and per-device archive (R-BLK-1)
 api.MapPoliciesApi();

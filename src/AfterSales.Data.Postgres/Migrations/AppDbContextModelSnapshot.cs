@@ -1598,6 +1598,9 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Dispute")
+                        .HasColumnType("text");
+
                     b.Property<string>("FaultCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -1622,6 +1625,9 @@ namespace AfterSales.Data.Postgres.Migrations
 
                     b.Property<string>("JudgementBasis")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("JudgementDeemedAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("LoanerOwedSince")
                         .HasColumnType("timestamp with time zone");

@@ -39,6 +39,17 @@ public static class Permissions
     /// <summary>Issue 4 invoices (R-FEE-1): record payments against and void the supplier's own invoices.</summary>
     public const string InvoicesManage = "invoices.manage";
 
+    /// <summary>Disputes (R-DSP-1..3): raise, answer, arbitrate (with appraisal), object to a ruling, review an objection (senior operator).</summary>
+    public const string DisputesRaise = "disputes.raise";
+
+    public const string DisputesAnswer = "disputes.answer";
+
+    public const string DisputesArbitrate = "disputes.arbitrate";
+
+    public const string DisputesObject = "disputes.object";
+
+    public const string DisputesReview = "disputes.review";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
@@ -46,6 +57,7 @@ public static class Permissions
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
         PenaltiesWaive, DepositsRecord, InvoicesManage,
         ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
+        DisputesRaise, DisputesAnswer, DisputesArbitrate, DisputesObject, DisputesReview,
     ];
 }
 
@@ -70,6 +82,7 @@ public static class Roles
             Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake,
             Permissions.RequestsClassify, Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor, Permissions.PenaltiesWaive,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.DisputesArbitrate, // disputes (R-DSP-2)
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
@@ -77,6 +90,7 @@ public static class Roles
             Permissions.DeadlinesMonitor, Permissions.OrganizationsManage, Permissions.UsersManage, Permissions.PoliciesManage,
             Permissions.ProductsManage, Permissions.OrdersManage, Permissions.AssetsManage, Permissions.PenaltiesWaive, Permissions.DepositsRecord,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.DisputesArbitrate, Permissions.DisputesReview, // disputes: the admin is the senior operator who reviews objections (R-DSP-2)
         ]),
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [
@@ -84,6 +98,7 @@ public static class Roles
             Permissions.RequestsResolveAtIntake, Permissions.RequestsExecute, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsHandle, // complaints (R-CMP-1)
+            Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
         [
@@ -96,6 +111,7 @@ public static class Roles
             Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake, Permissions.RequestsRevisit, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [
@@ -107,6 +123,7 @@ public static class Roles
             Permissions.RequestsCreate, Permissions.RequestsSupplyInfo, Permissions.RequestsDecideQuote, Permissions.RequestsAcceptWork,
             Permissions.RequestsCancel, Permissions.AttachmentsUpload, Permissions.OrdersAccept,
             Permissions.ComplaintsFile, // complaints (R-CMP-1)
+            Permissions.DisputesRaise, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
         ]),
     ];
 

@@ -72,6 +72,27 @@ public enum ServiceRequestAction
 
     /// <summary>调整故障/服务等级 (R-IN-8): the status stays; the level deadlines follow.</summary>
     ClassifyLevel,
+
+    /// <summary>提出争议 (R-DSP-1): the customer objects to the judgement or quote; the platform arbitrates.</summary>
+    Dispute,
+
+    /// <summary>供应商答辩 (R-DSP-1).</summary>
+    AnswerDispute,
+
+    /// <summary>送第三方鉴定 (R-DSP-3).</summary>
+    SendToAppraisal,
+
+    /// <summary>登记鉴定结果 (R-DSP-3).</summary>
+    RecordAppraisal,
+
+    /// <summary>平台仲裁 (R-DSP-2): the ruling moves the request on.</summary>
+    Arbitrate,
+
+    /// <summary>对判定意见书提出异议 (R-DSP-2): either party, within the window; the status stays.</summary>
+    ObjectRuling,
+
+    /// <summary>上级复核 (R-DSP-2): a senior operator upholds or amends an objected ruling.</summary>
+    ReviewRuling,
 }
 
 /// <summary>
@@ -108,6 +129,13 @@ public static class ServiceRequestWorkflow
         [ServiceRequestAction.Archive] = [PartyKind.Supplier, PartyKind.Platform],
         [ServiceRequestAction.Cancel] = [PartyKind.Customer, PartyKind.Supplier, PartyKind.Platform],
         [ServiceRequestAction.ClassifyLevel] = [PartyKind.Supplier, PartyKind.Dealer, PartyKind.Platform],
+        [ServiceRequestAction.Dispute] = [PartyKind.Customer],
+        [ServiceRequestAction.AnswerDispute] = [PartyKind.Supplier, PartyKind.Dealer],
+        [ServiceRequestAction.SendToAppraisal] = [PartyKind.Platform],
+        [ServiceRequestAction.RecordAppraisal] = [PartyKind.Platform],
+        [ServiceRequestAction.Arbitrate] = [PartyKind.Platform],
+        [ServiceRequestAction.ObjectRuling] = [PartyKind.Customer, PartyKind.Supplier, PartyKind.Dealer],
+        [ServiceRequestAction.ReviewRuling] = [PartyKind.Platform],
     };
 
     public static IReadOnlyDictionary<ServiceRequestAction, string> RequiredPermission { get; } = new Dictionary<ServiceRequestAction, string>
@@ -127,6 +155,13 @@ public static class ServiceRequestWorkflow
         [ServiceRequestAction.Archive] = Permissions.RequestsArchive,
         [ServiceRequestAction.Cancel] = Permissions.RequestsCancel,
         [ServiceRequestAction.ClassifyLevel] = Permissions.RequestsClassify,
+        [ServiceRequestAction.Dispute] = Permissions.DisputesRaise,
+        [ServiceRequestAction.AnswerDispute] = Permissions.DisputesAnswer,
+        [ServiceRequestAction.SendToAppraisal] = Permissions.DisputesArbitrate,
+        [ServiceRequestAction.RecordAppraisal] = Permissions.DisputesArbitrate,
+        [ServiceRequestAction.Arbitrate] = Permissions.DisputesArbitrate,
+        [ServiceRequestAction.ObjectRuling] = Permissions.DisputesObject,
+        [ServiceRequestAction.ReviewRuling] = Permissions.DisputesReview,
     };
 
     public static bool IsTerminal(ServiceRequestStatus status) =>
@@ -173,7 +208,26 @@ public static class ServiceRequestWorkflow
 
             // R-ARC-1
             [(ServiceRequestStatus.Revisited, ServiceRequestAction.Archive)] = [ServiceRequestStatus.Closed],
+
+            // R-DSP-1..3: a dispute of the judgement or quote goes to the platform; its ruling moves the request on.
+            [(ServiceRequestStatus.Planned, ServiceRequestAction.Dispute)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.QuotePending, ServiceRequestAction.Dispute)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.InArbitration, ServiceRequestAction.AnswerDispute)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.InArbitration, ServiceRequestAction.SendToAppraisal)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.InArbitration, ServiceRequestAction.RecordAppraisal)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.InArbitration, ServiceRequestAction.Arbitrate)] =
+                [ServiceRequestStatus.Planned, ServiceRequestStatus.QuotePending, ServiceRequestStatus.Closed],
         };
+
+        // R-DSP-2: objections to a ruling, and their review, come whatever the request has moved on to — a ruling that
+        // closed the request included. The verbs check that there is a ruling to object to or to review; an amended
+        // ruling may move the request only while it still stands where the first ruling put it.
+        ServiceRequestStatus[] ruledStates = [ServiceRequestStatus.Planned, ServiceRequestStatus.QuotePending, ServiceRequestStatus.Closed];
+        foreach (var state in Enum.GetValues<ServiceRequestStatus>().Where(s => s != ServiceRequestStatus.Cancelled))
+        {
+            table[(state, ServiceRequestAction.ObjectRuling)] = [state];
+            table[(state, ServiceRequestAction.ReviewRuling)] = ruledStates.Contains(state) ? [.. ruledStates] : [state];
+        }
 
         foreach (var state in EarlyStates)
         {

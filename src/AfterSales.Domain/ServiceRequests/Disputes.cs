@@ -90,6 +90,9 @@ public sealed record RulingReview(RulingReviewDecision Decision, string Note, Da
 /// </summary>
 public sealed record DisputeCase(DisputeSubmission Claim, ServiceRequestStatus RaisedFrom)
 {
+    /// <summary>The quote the judgement carried when disputed: a paid ruling without its own quote rules on this one.</summary>
+    public Quote? DisputedQuote { get; init; }
+
     public DisputeSubmission? Answer { get; init; }
 
     public ThirdPartyAppraisal? Appraisal { get; init; }

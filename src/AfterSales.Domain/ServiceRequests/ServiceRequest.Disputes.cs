@@ -40,7 +40,7 @@ public sealed partial class ServiceRequest
         var text = InvalidInput.Text(reason, "reason", "争议理由", 4000);
         var evidence = CheckEvidence(evidenceAttachmentIds, "evidenceAttachmentIds");
         InvalidInput.Require(evidence.Count > 0, "evidenceAttachmentIds", "请附上反驳材料（如第三方检测报告、照片）。");
-        Dispute = new DisputeCase(new DisputeSubmission(PartyKind.Customer, text, evidence, now, by.Name), Status);
+        Dispute = new DisputeCase(new DisputeSubmission(PartyKind.Customer, text, evidence, now, by.Name), Status) { DisputedQuote = Judgement?.Quote };
         MoveTo(ServiceRequestAction.Dispute, ServiceRequestStatus.InArbitration, by, text, now, rules);
     }
 
@@ -159,7 +159,7 @@ public sealed partial class ServiceRequest
         var dispute = Dispute;
         if (dispute?.Ruling is null)
         {
-            throw new WorkflowRuleViolation("R-DSP-2", "平台尚未出具判定意见书。");
+            throw new TransitionRefused(ActionName(ServiceRequestAction.ObjectRuling), Status.ToString(), "平台尚未出具判定意见书，无可异议的判定。");
         }
 
         if (dispute.Review is not null)
@@ -197,7 +197,7 @@ public sealed partial class ServiceRequest
         var dispute = Dispute;
         if (dispute is not { Ruling: { } current, AwaitingReview: true })
         {
-            throw new WorkflowRuleViolation("R-DSP-2", "没有待复核的异议。");
+            throw new TransitionRefused(ActionName(ServiceRequestAction.ReviewRuling), Status.ToString(), "没有待复核的异议。");
         }
 
         var text = InvalidInput.Text(note, "note", "复核意见", 4000);
@@ -231,7 +231,8 @@ public sealed partial class ServiceRequest
                 ClosedAt = null;
             }
 
-            MoveTo(ServiceRequestAction.ReviewRuling, ruling.ResultingStatus, by, note2, now, rules);
+            // The ruling steps stand outside the transition table (RulingSteps); the rule for this move is the one above.
+            Enter(ServiceRequestAction.ReviewRuling, ruling.ResultingStatus, by, note2, now, rules);
         }
     }
 
@@ -302,7 +303,7 @@ public sealed partial class ServiceRequest
         Quote? quote = null;
         if (terms.Outcome == ArbitrationOutcome.PaidService)
         {
-            quote = terms.AdjustedQuote is { Lines.Count: > 0 } adjusted ? adjusted : Judgement?.Quote;
+            quote = terms.AdjustedQuote is { Lines.Count: > 0 } adjusted ? adjusted : Dispute?.DisputedQuote ?? Judgement?.Quote;
             InvalidInput.Require(quote is { Lines.Count: > 0 }, "adjustedQuote.lines", "原判定没有报价，判为付费服务时请填写报价。");
             ValidateQuote(quote!);
         }

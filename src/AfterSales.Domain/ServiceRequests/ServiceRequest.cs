@@ -584,7 +584,7 @@ public sealed partial class ServiceRequest
 
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> now (the UI enables buttons with this).</summary>
     public bool CanDo(ServiceRequestAction action, Actor actor) =>
-        ServiceRequestWorkflow.Allows(Status, action) && IsPartyAllowed(action, actor) && DisputeStepOpen(action, actor);
+        ServiceRequestWorkflow.Permits(Status, action) && IsPartyAllowed(action, actor) && DisputeStepOpen(action, actor);
 
     private static string? MissingNote(IReadOnlyList<AttachmentKind> missing) =>
         missing.Count == 0 ? null : $"缺少材料：{string.Join("、", missing.Select(AttachmentKindNames.Chinese))}";
@@ -647,7 +647,7 @@ public sealed partial class ServiceRequest
             throw new ActionNotPermitted(ActionName(action), "您的角色不能执行此操作。");
         }
 
-        if (!ServiceRequestWorkflow.Allows(Status, action))
+        if (!ServiceRequestWorkflow.Permits(Status, action))
         {
             throw new TransitionRefused(ActionName(action), Status.ToString(),
                 $"当前状态为「{StatusNames.Chinese(Status)}」，不能执行「{ActionNames.Chinese(action)}」。");
@@ -661,6 +661,12 @@ public sealed partial class ServiceRequest
             throw new TransitionRefused(ActionName(action), Status.ToString(), $"不能从「{StatusNames.Chinese(Status)}」转为「{StatusNames.Chinese(to)}」。");
         }
 
+        Enter(action, to, by, note, now, rules);
+    }
+
+    /// <summary>Moves to <paramref name="to"/> once the move is known to be allowed: timeline, closing time, deadlines.</summary>
+    private void Enter(ServiceRequestAction action, ServiceRequestStatus to, Actor by, string? note, DateTimeOffset now, ServiceRules rules)
+    {
         // A window that ended before this move is deemed accepted first, never closed late as a breach (R-DSP-2).
         LapseWindows(now);
         var from = Status;

@@ -164,13 +164,27 @@ public static class ServiceRequestWorkflow
         [ServiceRequestAction.ReviewRuling] = Permissions.DisputesReview,
     };
 
+    /// <summary>
+    /// R-DSP-2: objecting to a ruling and reviewing the objection are steps of a ruled dispute, not of the status: they
+    /// come whatever the request has moved on to since (a ruling that closed it included). The verbs refuse them while
+    /// there is no ruling, or no objection, as a move the request is not at.
+    /// </summary>
+    public static IReadOnlySet<ServiceRequestAction> RulingSteps { get; } = new HashSet<ServiceRequestAction>
+    {
+        ServiceRequestAction.ObjectRuling, ServiceRequestAction.ReviewRuling,
+    };
+
+    /// <summary>Whether the action may come in this status: by the table, or as a ruling step.</summary>
+    public static bool Permits(ServiceRequestStatus from, ServiceRequestAction action) =>
+        Allows(from, action) || (RulingSteps.Contains(action) && from != ServiceRequestStatus.Cancelled);
+
     public static bool IsTerminal(ServiceRequestStatus status) =>
         status is ServiceRequestStatus.Closed or ServiceRequestStatus.Cancelled;
 
     public static bool Allows(ServiceRequestStatus from, ServiceRequestAction action) => Transitions.ContainsKey((from, action));
 
     public static IEnumerable<ServiceRequestAction> ActionsFrom(ServiceRequestStatus from) =>
-        Transitions.Keys.Where(k => k.From == from).Select(k => k.Action);
+        Transitions.Keys.Where(k => k.From == from).Select(k => k.Action).Concat(RulingSteps.Where(a => Permits(from, a)));
 
     private static Dictionary<(ServiceRequestStatus, ServiceRequestAction), ServiceRequestStatus[]> BuildTransitions()
     {
@@ -218,16 +232,6 @@ public static class ServiceRequestWorkflow
             [(ServiceRequestStatus.InArbitration, ServiceRequestAction.Arbitrate)] =
                 [ServiceRequestStatus.Planned, ServiceRequestStatus.QuotePending, ServiceRequestStatus.Closed],
         };
-
-        // R-DSP-2: objections to a ruling, and their review, come whatever the request has moved on to — a ruling that
-        // closed the request included. The verbs check that there is a ruling to object to or to review; an amended
-        // ruling may move the request only while it still stands where the first ruling put it.
-        ServiceRequestStatus[] ruledStates = [ServiceRequestStatus.Planned, ServiceRequestStatus.QuotePending, ServiceRequestStatus.Closed];
-        foreach (var state in Enum.GetValues<ServiceRequestStatus>().Where(s => s != ServiceRequestStatus.Cancelled))
-        {
-            table[(state, ServiceRequestAction.ObjectRuling)] = [state];
-            table[(state, ServiceRequestAction.ReviewRuling)] = ruledStates.Contains(state) ? [.. ruledStates] : [state];
-        }
 
         foreach (var state in EarlyStates)
         {

@@ -10,6 +10,7 @@ using AfterSales.Web.Features.Calendars;
 using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Complaints;
 using AfterSales.Web.Features.CustomerSanctions;
+using AfterSales.Web.Features.Disputes;
 using AfterSales.Web.Features.Quotes;
 using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
@@ -81,6 +82,7 @@ services.AddNotificationFeatures();
 services.AddPenaltyFeatures();
 services.AddComplaintFeatures(); // complaints: ledger, analysis, staff suspension (R-CMP-1, R-CMP-2)
 services.AddCustomerSanctionFeatures(); // customer abuse controls: fake claims, suspension, blacklist (R-FRD-1)
+services.AddDisputeFeatures(); // disputes and platform arbitration (R-DSP-1..3)
 services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
 
 // Catalogue, orders, assets, organisations
@@ -154,6 +156,7 @@ api.MapNotificationsApi();
 api.MapPenaltiesApi();
 api.MapComplaintsApi(); // complaints (R-CMP-1, R-CMP-2)
 api.MapCustomerSanctionsApi(); // customer abuse controls (R-FRD-1)
+api.MapDisputesApi(); // disputes and platform arbitration (R-DSP-1..3)
 api.MapCatalogueApi();
 api.MapAssetsApi(); // assets: bulk import and per-device archive (R-BLK-1)
 api.MapPoliciesApi();

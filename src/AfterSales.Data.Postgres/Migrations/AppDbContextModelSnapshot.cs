@@ -1680,6 +1680,9 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Dispute")
+                        .HasColumnType("text");
+
                     b.Property<string>("FaultCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -1704,6 +1707,9 @@ namespace AfterSales.Data.Postgres.Migrations
 
                     b.Property<string>("JudgementBasis")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("JudgementDeemedAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("LoanerOwedSince")
                         .HasColumnType("timestamp with time zone");

@@ -1675,6 +1675,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Dispute")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FaultCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1699,6 +1702,9 @@ namespace AfterSales.Data.Sqlite.Migrations
 
                     b.Property<string>("JudgementBasis")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("JudgementDeemedAcceptedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("LoanerOwedSince")
                         .HasColumnType("INTEGER");

@@ -38,6 +38,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(r => r.ServiceRecord).HasJsonConversion();
         builder.Property(r => r.Acceptance).HasJsonConversion();
         builder.Property(r => r.Revisit).HasJsonConversion();
+        builder.Property(r => r.Dispute).HasJsonConversion(); // R-DSP-1..3: claim, answer, appraisal, ruling, objections
         builder.Property(r => r.MissingMaterials).HasField("_missingMaterials").UsePropertyAccessMode(PropertyAccessMode.Field).HasJsonConversion();
         builder.Property(r => r.Rejections).HasField("_rejections").UsePropertyAccessMode(PropertyAccessMode.Field).HasJsonConversion();
         builder.Ignore(r => r.ServiceMode);

@@ -110,6 +110,17 @@ public sealed class Deadline
         return newlyBreached;
     }
 
+    /// <summary>
+    /// A window (异议期) ended with nobody acting: it closes at its due instant as met — the silence is an answer, not a
+    /// lateness (R-DSP-2). The caller records what the silence means.
+    /// </summary>
+    internal void Lapse()
+    {
+        ClosedAt = DueAt;
+        NextEscalationAt = null;
+        State = DeadlineState.Met;
+    }
+
     /// <summary>The request now waits on the customer: the clock stops (R-SLA-1).</summary>
     internal void Pause(DateTimeOffset now)
     {

@@ -63,6 +63,15 @@ public enum DeadlineKind
 
     /// <summary>督办检查: inside sales checks that the dealer arranged it (R-DLR-1, 4 h in [004]).</summary>
     SupervisionCheck,
+
+    /// <summary>异议期: the customer may dispute a judgement or quote (R-DSP-1, 12 h in [000]); silence is acceptance.</summary>
+    DisputeWindow,
+
+    /// <summary>平台仲裁: the platform rules on a dispute (R-DSP-2, 24 h in [000]); stands still during a third-party appraisal.</summary>
+    Arbitration,
+
+    /// <summary>判定异议期: either party may object to the ruling (R-DSP-2); silence is acceptance.</summary>
+    RulingObjection,
 }
 
 /// <summary>Who owes a deadline: its breach is that party's lateness.</summary>

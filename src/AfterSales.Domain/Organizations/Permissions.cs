@@ -42,6 +42,16 @@ public static class Permissions
     // Customer abuse controls (R-FRD-1): rule a claim fraudulent (operator), reverse a sanction or blacklisting (admin only).
     public const string CustomerSanctionsRule = "sanctions.rule";
     public const string CustomerSanctionsRevoke = "sanctions.revoke";
+    /// <summary>Disputes (R-DSP-1..3): raise, answer, arbitrate (with appraisal), object to a ruling, review an objection (senior operator).</summary>
+    public const string DisputesRaise = "disputes.raise";
+
+    public const string DisputesAnswer = "disputes.answer";
+
+    public const string DisputesArbitrate = "disputes.arbitrate";
+
+    public const string DisputesObject = "disputes.object";
+
+    public const string DisputesReview = "disputes.review";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -51,6 +61,7 @@ public static class Permissions
         PenaltiesWaive, DepositsRecord, InvoicesManage,
         ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
         CustomerSanctionsRule, CustomerSanctionsRevoke,
+        DisputesRaise, DisputesAnswer, DisputesArbitrate, DisputesObject, DisputesReview,
     ];
 }
 
@@ -76,6 +87,7 @@ public static class Roles
             Permissions.RequestsClassify, Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor, Permissions.PenaltiesWaive,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
             Permissions.CustomerSanctionsRule, // customer abuse controls (R-FRD-1)
+            Permissions.DisputesArbitrate, // disputes (R-DSP-2)
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
@@ -84,6 +96,7 @@ public static class Roles
             Permissions.ProductsManage, Permissions.OrdersManage, Permissions.AssetsManage, Permissions.PenaltiesWaive, Permissions.DepositsRecord,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
             Permissions.CustomerSanctionsRule, Permissions.CustomerSanctionsRevoke, // customer abuse controls (R-FRD-1)
+            Permissions.DisputesArbitrate, Permissions.DisputesReview, // disputes: the admin is the senior operator who reviews objections (R-DSP-2)
         ]),
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [
@@ -91,6 +104,7 @@ public static class Roles
             Permissions.RequestsResolveAtIntake, Permissions.RequestsExecute, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsHandle, // complaints (R-CMP-1)
+            Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
         [
@@ -103,6 +117,7 @@ public static class Roles
             Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake, Permissions.RequestsRevisit, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [
@@ -114,6 +129,7 @@ public static class Roles
             Permissions.RequestsCreate, Permissions.RequestsSupplyInfo, Permissions.RequestsDecideQuote, Permissions.RequestsAcceptWork,
             Permissions.RequestsCancel, Permissions.AttachmentsUpload, Permissions.OrdersAccept,
             Permissions.ComplaintsFile, // complaints (R-CMP-1)
+            Permissions.DisputesRaise, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
         ]),
     ];
 

@@ -17,6 +17,9 @@ public enum LedgerEntryKind
 
     /// <summary>违约金冲销: the reversing entry of a waived late-payment charge (negative amount, never an edit).</summary>
     LatePaymentChargeReversal,
+
+    /// <summary>鉴定费 (R-DSP-3): a third-party appraisal's fee, charged to the party the result names.</summary>
+    AppraisalFee,
 }
 
 /// <summary>
@@ -92,6 +95,27 @@ public sealed partial class LedgerEntry
         Explanation = assessment.Explanation,
         CreatedAt = now,
         CreatedBy = "系统",
+    };
+
+    /// <summary>
+    /// 鉴定费 (R-DSP-3): the party the appraisal found against pays the agency's fee — the supplier when the product
+    /// fails the standard [001], else whoever the policy names. The agency is outside the platform: no counterparty.
+    /// </summary>
+    public static LedgerEntry ForAppraisalFee(Guid id, Guid payerId, Guid serviceRequestId, string serviceRequestNumber, Money.Money fee, string explanation,
+        DateTimeOffset now, string by) => new()
+    {
+        Id = id,
+        Kind = LedgerEntryKind.AppraisalFee,
+        OrganizationId = payerId,
+        Account = PenaltyAccount.AppraisalFee,
+        Amount = fee.Rounded(),
+        ServiceRequestId = serviceRequestId,
+        ServiceRequestNumber = serviceRequestNumber,
+        RuleCode = "appraisal-fee",
+        RuleId = "R-DSP-3",
+        Explanation = explanation,
+        CreatedAt = now,
+        CreatedBy = by,
     };
 
     public static LedgerEntry ForDepositTopUp(Guid id, Guid supplierId, Guid platformId, Money.Money amount, string note, DateTimeOffset now, string by)

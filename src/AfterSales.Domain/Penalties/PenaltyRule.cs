@@ -26,6 +26,9 @@ public enum PenaltyAccount
 
     /// <summary>逾期付款违约金: a customer's late payment of an invoice, owed to the supplier (R-FEE-1; issue 4 invoices).</summary>
     CustomerLatePayment,
+
+    /// <summary>鉴定费: a third-party appraisal's fee, paid by the party the result names (R-DSP-3).</summary>
+    AppraisalFee,
 }
 
 /// <summary>

@@ -51,6 +51,13 @@ public sealed record PolicyFigures
     /// <summary>Paid work above this amount needs a signed service agreement (R-QUO-3); null = never.</summary>
     public decimal? AgreementThresholdCny { get; init; }
 
+    /// <summary>
+    /// 鉴定费承担 (R-DSP-3): who pays a third-party appraisal when the product meets the standard. When it fails, the
+    /// supplier pays ([001] "货品如果不符合质量标准，鉴定费由我方承担"); the seeds do not say the other case, so the
+    /// claimant (the customer) pays by default.
+    /// </summary>
+    public Organizations.PartyKind AppraisalFeePayerIfStandardMet { get; init; } = Organizations.PartyKind.Customer;
+
     /// <summary>Record retention in years after closing (R-ARC-2); <see cref="RetentionAfterWarrantyYears"/> wins when set.</summary>
     public int RetentionYears { get; init; } = 3;
 

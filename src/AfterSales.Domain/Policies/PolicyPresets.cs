@@ -120,8 +120,15 @@ public static class PolicyPresets
                 // R-ARC-1: "供应商在 3 日内上传完整服务凭证至平台"
                 [DeadlineKind.Vouchers] = DeadlineTarget.Days(3),
 
-                // No figure in the seed, so no deadline: SupplyInfo, QuoteDecision, FactoryRepair. The 12 h objection
-                // window and the 24 h arbitration (R-DSP-1, R-DSP-2) are dispute timers, kept in Notes.
+                // R-DSP-1: "客户对责任判定 / 报价有异议:可在 12 小时内提交反驳材料 … 申请平台介入"
+                [DeadlineKind.DisputeWindow] = DeadlineTarget.Hours(12),
+                // R-DSP-2: "平台仲裁 … 24 小时内出具《售后责任判定意见书》"
+                [DeadlineKind.Arbitration] = DeadlineTarget.Hours(24),
+                // R-DSP-2: "双方逾期未异议视为认可" names no period; we give the parties the same 12 h the customer had
+                // to dispute the judgement.
+                [DeadlineKind.RulingObjection] = DeadlineTarget.Hours(12),
+
+                // No figure in the seed, so no deadline: SupplyInfo, QuoteDecision, FactoryRepair.
             }.AsReadOnly(),
             WarningPercent = DefaultWarningPercent,
             Warranty = new WarrantyTerms

@@ -20,10 +20,23 @@ public sealed record DeadlineSpec(DeadlineKind Kind, DeadlineParty OwedBy, IRead
     /// <summary>Takes its target from the policy's level table by fault and service level (R-IN-8).</summary>
     public bool ByLevel { get; init; }
 
+    /// <summary>
+    /// 异议期: a window a party may act in, not a duty. When it ends with nobody acting, the matter is deemed accepted
+    /// (R-DSP-2); it is never a breach and never costs a penalty.
+    /// </summary>
+    public bool IsWindow { get; init; }
+
+    /// <summary>Opened and closed by a verb, not by the status: it runs whatever the request moves on to.</summary>
+    public bool OpenedByVerb { get; init; }
+
+    /// <summary>Runs only until a dispute has been raised (the judgement's own window; a ruling has its own).</summary>
+    public bool BeforeDispute { get; init; }
+
     public bool Covers(ServiceRequestStatus status) => While.Contains(status) || PausedIn.Contains(status);
 
     public bool AppliesTo(ServiceRequest request) =>
-        (OnlyForMode is null || request.ServiceMode == OnlyForMode) && (!NeedsDealer || request.DealerId is not null);
+        (OnlyForMode is null || request.ServiceMode == OnlyForMode) && (!NeedsDealer || request.DealerId is not null)
+        && (!BeforeDispute || request.Dispute is null);
 
     /// <summary>The target for this request under its policy, or null when the policy sets none.</summary>
     public DeadlineTarget? TargetFor(ServiceRequest request, PolicyFigures policy) => ByLevel
@@ -66,6 +79,13 @@ public static class DeadlineCatalog
         // R-DLR-1: a task routed to a dealer is arranged by the dealer within 2 h; inside sales checks at 4 h.
         new(DeadlineKind.DealerArrangement, DeadlineParty.Dealer, Set(ServiceRequestStatus.PendingReceipt)) { NeedsDealer = true },
         new(DeadlineKind.SupervisionCheck, DeadlineParty.Supplier, Set(ServiceRequestStatus.PendingReceipt)) { NeedsDealer = true },
+
+        // R-DSP-1, R-DSP-2 [000]: 12 h to dispute a judgement or quote, 24 h for the platform to rule, then a window
+        // for either party to object to the ruling; the windows end in deemed acceptance, not in a breach.
+        new(DeadlineKind.DisputeWindow, DeadlineParty.Customer, Set(ServiceRequestStatus.Planned, ServiceRequestStatus.QuotePending))
+            { IsWindow = true, BeforeDispute = true },
+        new(DeadlineKind.Arbitration, DeadlineParty.Platform, Set(ServiceRequestStatus.InArbitration)),
+        new(DeadlineKind.RulingObjection, DeadlineParty.Customer, Set()) { IsWindow = true, OpenedByVerb = true },
     ];
 
     public static DeadlineSpec For(DeadlineKind kind) => Specs.First(s => s.Kind == kind);

@@ -45,6 +45,13 @@ public static class ActionNames
         ServiceRequestAction.Archive => "归档",
         ServiceRequestAction.Cancel => "取消",
         ServiceRequestAction.ClassifyLevel => "调整故障等级",
+        ServiceRequestAction.Dispute => "提出争议",
+        ServiceRequestAction.AnswerDispute => "供应商答辩",
+        ServiceRequestAction.SendToAppraisal => "送第三方鉴定",
+        ServiceRequestAction.RecordAppraisal => "登记鉴定结果",
+        ServiceRequestAction.Arbitrate => "平台仲裁",
+        ServiceRequestAction.ObjectRuling => "对判定提出异议",
+        ServiceRequestAction.ReviewRuling => "上级复核",
         _ => action.ToString(),
     };
 }
@@ -72,6 +79,9 @@ public static class DeadlineKindNames
         DeadlineKind.LevelFix => "分级修复",
         DeadlineKind.DealerArrangement => "经销商安排",
         DeadlineKind.SupervisionCheck => "督办检查",
+        DeadlineKind.DisputeWindow => "争议异议期",
+        DeadlineKind.Arbitration => "平台仲裁",
+        DeadlineKind.RulingObjection => "判定异议期",
         _ => kind.ToString(),
     };
 }

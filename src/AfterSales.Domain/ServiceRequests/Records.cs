@@ -129,8 +129,11 @@ public sealed record DeadlineAlert(Guid DeadlineId, DeadlineKind Kind, DeadlineP
 /// <summary>What one monitor pass did to a request (or, summed, to all of them).</summary>
 public readonly record struct MonitorOutcome(int Breaches, int Escalations, int Warnings)
 {
-    public int Total => Breaches + Escalations + Warnings;
+    /// <summary>Windows (异议期) that ended in deemed acceptance (R-DSP-2).</summary>
+    public int Lapses { get; init; }
+
+    public int Total => Breaches + Escalations + Warnings + Lapses;
 
     public static MonitorOutcome operator +(MonitorOutcome a, MonitorOutcome b) =>
-        new(a.Breaches + b.Breaches, a.Escalations + b.Escalations, a.Warnings + b.Warnings);
+        new(a.Breaches + b.Breaches, a.Escalations + b.Escalations, a.Warnings + b.Warnings) { Lapses = a.Lapses + b.Lapses };
 }

@@ -445,6 +445,7 @@ public sealed partial class ServiceRequest
     public int RecordBreaches(DateTimeOffset now, ServiceRules rules)
     {
         var count = 0;
+        LapseWindows(now);
         foreach (var deadline in _deadlines.Where(d => d.IsOpen).ToList())
         {
             if (deadline.TryRecordBreach(now))
@@ -463,6 +464,7 @@ public sealed partial class ServiceRequest
     /// </summary>
     public MonitorOutcome Monitor(DateTimeOffset now, ServiceRules rules)
     {
+        var lapses = LapseWindows(now);
         var breaches = RecordBreaches(now, rules);
         var escalations = EscalateDue(now, rules);
         var warnings = 0;
@@ -471,13 +473,14 @@ public sealed partial class ServiceRequest
             if (deadline.TryWarn(now))
             {
                 _alerts.Add(Alert(deadline, DeadlineAlertType.AtRisk, 0, EscalationTarget.Handler));
-                Record(Actor.System, "deadlineAtRisk", null, null,
-                    $"时效即将超时：{DeadlineKindNames.Chinese(deadline.Kind)}（应于 {ServiceZone.ToLocal(deadline.DueAt):yyyy-MM-dd HH:mm} 前）", now);
+                Record(Actor.System, "deadlineAtRisk", null, null, DeadlineCatalog.For(deadline.Kind).IsWindow
+                    ? $"{DeadlineKindNames.Chinese(deadline.Kind)}将于 {ServiceZone.ToLocal(deadline.DueAt):yyyy-MM-dd HH:mm} 结束，逾期未提出异议视为认可（R-DSP-2）"
+                    : $"时效即将超时：{DeadlineKindNames.Chinese(deadline.Kind)}（应于 {ServiceZone.ToLocal(deadline.DueAt):yyyy-MM-dd HH:mm} 前）", now);
                 warnings++;
             }
         }
 
-        return new MonitorOutcome(breaches, escalations, warnings);
+        return new MonitorOutcome(breaches, escalations, warnings) { Lapses = lapses };
     }
 
     /// <summary>Takes the alerts raised so far, for notification in the same save.</summary>
@@ -581,7 +584,7 @@ public sealed partial class ServiceRequest
 
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> now (the UI enables buttons with this).</summary>
     public bool CanDo(ServiceRequestAction action, Actor actor) =>
-        ServiceRequestWorkflow.Allows(Status, action) && IsPartyAllowed(action, actor);
+        ServiceRequestWorkflow.Permits(Status, action) && IsPartyAllowed(action, actor) && DisputeStepOpen(action, actor);
 
     private static string? MissingNote(IReadOnlyList<AttachmentKind> missing) =>
         missing.Count == 0 ? null : $"缺少材料：{string.Join("、", missing.Select(AttachmentKindNames.Chinese))}";
@@ -644,7 +647,7 @@ public sealed partial class ServiceRequest
             throw new ActionNotPermitted(ActionName(action), "您的角色不能执行此操作。");
         }
 
-        if (!ServiceRequestWorkflow.Allows(Status, action))
+        if (!ServiceRequestWorkflow.Permits(Status, action))
         {
             throw new TransitionRefused(ActionName(action), Status.ToString(),
                 $"当前状态为「{StatusNames.Chinese(Status)}」，不能执行「{ActionNames.Chinese(action)}」。");
@@ -658,6 +661,14 @@ public sealed partial class ServiceRequest
             throw new TransitionRefused(ActionName(action), Status.ToString(), $"不能从「{StatusNames.Chinese(Status)}」转为「{StatusNames.Chinese(to)}」。");
         }
 
+        Enter(action, to, by, note, now, rules);
+    }
+
+    /// <summary>Moves to <paramref name="to"/> once the move is known to be allowed: timeline, closing time, deadlines.</summary>
+    private void Enter(ServiceRequestAction action, ServiceRequestStatus to, Actor by, string? note, DateTimeOffset now, ServiceRules rules)
+    {
+        // A window that ended before this move is deemed accepted first, never closed late as a breach (R-DSP-2).
+        LapseWindows(now);
         var from = Status;
         Status = to;
         if (ServiceRequestWorkflow.IsTerminal(to))
@@ -678,6 +689,11 @@ public sealed partial class ServiceRequest
         foreach (var deadline in _deadlines.Where(d => d.IsOpen).ToList())
         {
             var spec = DeadlineCatalog.For(deadline.Kind);
+            if (spec.OpenedByVerb)
+            {
+                continue;
+            }
+
             if (!spec.Covers(to))
             {
                 if (deadline.Close(now))

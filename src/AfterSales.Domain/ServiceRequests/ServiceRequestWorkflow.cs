@@ -72,6 +72,27 @@ public enum ServiceRequestAction
 
     /// <summary>调整故障/服务等级 (R-IN-8): the status stays; the level deadlines follow.</summary>
     ClassifyLevel,
+
+    /// <summary>提出争议 (R-DSP-1): the customer objects to the judgement or quote; the platform arbitrates.</summary>
+    Dispute,
+
+    /// <summary>供应商答辩 (R-DSP-1).</summary>
+    AnswerDispute,
+
+    /// <summary>送第三方鉴定 (R-DSP-3).</summary>
+    SendToAppraisal,
+
+    /// <summary>登记鉴定结果 (R-DSP-3).</summary>
+    RecordAppraisal,
+
+    /// <summary>平台仲裁 (R-DSP-2): the ruling moves the request on.</summary>
+    Arbitrate,
+
+    /// <summary>对判定意见书提出异议 (R-DSP-2): either party, within the window; the status stays.</summary>
+    ObjectRuling,
+
+    /// <summary>上级复核 (R-DSP-2): a senior operator upholds or amends an objected ruling.</summary>
+    ReviewRuling,
 }
 
 /// <summary>
@@ -108,6 +129,13 @@ public static class ServiceRequestWorkflow
         [ServiceRequestAction.Archive] = [PartyKind.Supplier, PartyKind.Platform],
         [ServiceRequestAction.Cancel] = [PartyKind.Customer, PartyKind.Supplier, PartyKind.Platform],
         [ServiceRequestAction.ClassifyLevel] = [PartyKind.Supplier, PartyKind.Dealer, PartyKind.Platform],
+        [ServiceRequestAction.Dispute] = [PartyKind.Customer],
+        [ServiceRequestAction.AnswerDispute] = [PartyKind.Supplier, PartyKind.Dealer],
+        [ServiceRequestAction.SendToAppraisal] = [PartyKind.Platform],
+        [ServiceRequestAction.RecordAppraisal] = [PartyKind.Platform],
+        [ServiceRequestAction.Arbitrate] = [PartyKind.Platform],
+        [ServiceRequestAction.ObjectRuling] = [PartyKind.Customer, PartyKind.Supplier, PartyKind.Dealer],
+        [ServiceRequestAction.ReviewRuling] = [PartyKind.Platform],
     };
 
     public static IReadOnlyDictionary<ServiceRequestAction, string> RequiredPermission { get; } = new Dictionary<ServiceRequestAction, string>
@@ -127,7 +155,28 @@ public static class ServiceRequestWorkflow
         [ServiceRequestAction.Archive] = Permissions.RequestsArchive,
         [ServiceRequestAction.Cancel] = Permissions.RequestsCancel,
         [ServiceRequestAction.ClassifyLevel] = Permissions.RequestsClassify,
+        [ServiceRequestAction.Dispute] = Permissions.DisputesRaise,
+        [ServiceRequestAction.AnswerDispute] = Permissions.DisputesAnswer,
+        [ServiceRequestAction.SendToAppraisal] = Permissions.DisputesArbitrate,
+        [ServiceRequestAction.RecordAppraisal] = Permissions.DisputesArbitrate,
+        [ServiceRequestAction.Arbitrate] = Permissions.DisputesArbitrate,
+        [ServiceRequestAction.ObjectRuling] = Permissions.DisputesObject,
+        [ServiceRequestAction.ReviewRuling] = Permissions.DisputesReview,
     };
+
+    /// <summary>
+    /// R-DSP-2: objecting to a ruling and reviewing the objection are steps of a ruled dispute, not of the status: they
+    /// come whatever the request has moved on to since (a ruling that closed it included). The verbs refuse them while
+    /// there is no ruling, or no objection, as a move the request is not at.
+    /// </summary>
+    public static IReadOnlySet<ServiceRequestAction> RulingSteps { get; } = new HashSet<ServiceRequestAction>
+    {
+        ServiceRequestAction.ObjectRuling, ServiceRequestAction.ReviewRuling,
+    };
+
+    /// <summary>Whether the action may come in this status: by the table, or as a ruling step.</summary>
+    public static bool Permits(ServiceRequestStatus from, ServiceRequestAction action) =>
+        Allows(from, action) || (RulingSteps.Contains(action) && from != ServiceRequestStatus.Cancelled);
 
     public static bool IsTerminal(ServiceRequestStatus status) =>
         status is ServiceRequestStatus.Closed or ServiceRequestStatus.Cancelled;
@@ -135,7 +184,7 @@ public static class ServiceRequestWorkflow
     public static bool Allows(ServiceRequestStatus from, ServiceRequestAction action) => Transitions.ContainsKey((from, action));
 
     public static IEnumerable<ServiceRequestAction> ActionsFrom(ServiceRequestStatus from) =>
-        Transitions.Keys.Where(k => k.From == from).Select(k => k.Action);
+        Transitions.Keys.Where(k => k.From == from).Select(k => k.Action).Concat(RulingSteps.Where(a => Permits(from, a)));
 
     private static Dictionary<(ServiceRequestStatus, ServiceRequestAction), ServiceRequestStatus[]> BuildTransitions()
     {
@@ -173,6 +222,15 @@ public static class ServiceRequestWorkflow
 
             // R-ARC-1
             [(ServiceRequestStatus.Revisited, ServiceRequestAction.Archive)] = [ServiceRequestStatus.Closed],
+
+            // R-DSP-1..3: a dispute of the judgement or quote goes to the platform; its ruling moves the request on.
+            [(ServiceRequestStatus.Planned, ServiceRequestAction.Dispute)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.QuotePending, ServiceRequestAction.Dispute)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.InArbitration, ServiceRequestAction.AnswerDispute)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.InArbitration, ServiceRequestAction.SendToAppraisal)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.InArbitration, ServiceRequestAction.RecordAppraisal)] = [ServiceRequestStatus.InArbitration],
+            [(ServiceRequestStatus.InArbitration, ServiceRequestAction.Arbitrate)] =
+                [ServiceRequestStatus.Planned, ServiceRequestStatus.QuotePending, ServiceRequestStatus.Closed],
         };
 
         foreach (var state in EarlyStates)

@@ -119,6 +119,9 @@ public sealed class PolicyPresetsTests
     [InlineData(DeadlineKind.Reservice, 5, DeadlineUnit.Days)]
     [InlineData(DeadlineKind.Revisit, 48, DeadlineUnit.Hours)]
     [InlineData(DeadlineKind.Vouchers, 3, DeadlineUnit.Days)]
+    [InlineData(DeadlineKind.DisputeWindow, 12, DeadlineUnit.Hours)]
+    [InlineData(DeadlineKind.Arbitration, 24, DeadlineUnit.Hours)]
+    [InlineData(DeadlineKind.RulingObjection, 12, DeadlineUnit.Hours)]
     public void B2B_platform_preset_holds_the_deadlines_of_seed_000(DeadlineKind kind, int amount, DeadlineUnit unit) =>
         AssertTarget(PolicyPresets.B2BPlatform, kind, amount, unit);
 
@@ -149,7 +152,7 @@ public sealed class PolicyPresetsTests
         AssertTarget(PolicyPresets.MachineryDealer, kind, amount, unit);
 
     [Theory]
-    [InlineData(PolicyPresets.B2BPlatform, 11)]
+    [InlineData(PolicyPresets.B2BPlatform, 14)]
     [InlineData(PolicyPresets.FurnishingSupplier, 0)]
     [InlineData(PolicyPresets.CableManufacturer, 5)]
     [InlineData(PolicyPresets.Factory, 4)]

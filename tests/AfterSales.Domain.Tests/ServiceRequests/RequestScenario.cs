@@ -25,6 +25,9 @@ public sealed class RequestScenario
     public static Actor Engineer { get; } = ActorFor(SupplierOrg, PartyKind.Supplier, Roles.SupplierEngineer, "孙浩");
     public static Actor Platform { get; } = ActorFor(PlatformOrg, PartyKind.Platform, Roles.PlatformOperator, "王敏");
 
+    /// <summary>平台管理员: the senior operator who reviews objections to a ruling (R-DSP-2).</summary>
+    public static Actor Admin { get; } = ActorFor(PlatformOrg, PartyKind.Platform, Roles.PlatformAdmin, "刘强");
+
     public static readonly Guid DealerOrg = Guid.Parse("00000000-0000-0000-0000-0000000000d1");
 
     public RequestScenario(
@@ -72,7 +75,7 @@ public sealed class RequestScenario
     public static IReadOnlyList<ServiceRequestStatus> Reachable { get; } =
     [
         ServiceRequestStatus.Submitted, ServiceRequestStatus.NeedsInfo, ServiceRequestStatus.PendingReceipt, ServiceRequestStatus.UnderAssessment,
-        ServiceRequestStatus.Verifying, ServiceRequestStatus.QuotePending, ServiceRequestStatus.Planned, ServiceRequestStatus.InService,
+        ServiceRequestStatus.Verifying, ServiceRequestStatus.QuotePending, ServiceRequestStatus.InArbitration, ServiceRequestStatus.Planned, ServiceRequestStatus.InService,
         ServiceRequestStatus.PendingAcceptance, ServiceRequestStatus.Reservice, ServiceRequestStatus.Accepted, ServiceRequestStatus.Revisited,
         ServiceRequestStatus.Closed, ServiceRequestStatus.Cancelled,
     ];
@@ -144,9 +147,14 @@ public sealed class RequestScenario
             return this;
         }
 
-        if (target == ServiceRequestStatus.QuotePending)
+        if (target is ServiceRequestStatus.QuotePending or ServiceRequestStatus.InArbitration)
         {
             JudgePaid();
+            if (target == ServiceRequestStatus.InArbitration)
+            {
+                RaiseDispute();
+            }
+
             return this;
         }
 
@@ -199,6 +207,13 @@ public sealed class RequestScenario
         Request.Judge(Agent, Responsibility.HumanDamage, JudgementOutcome.Paid, "外壳有撞击痕迹", new ServicePlan(Mode, null, [], "上门维修"),
             new Quote([new QuoteLine(QuoteLineKind.Parts, "主板", 1, Money.Money.Yuan(2000m)), new QuoteLine(QuoteLineKind.OnSiteFee, "上门费", 1, Money.Money.Yuan(800m))], "CNY", 15, "验收后 30 日内付款"),
             exclusion, Now, Rules);
+
+    /// <summary>The customer disputes the judgement with a test report as evidence (R-DSP-1).</summary>
+    public void RaiseDispute()
+    {
+        var report = Attach(AttachmentKind.Evidence);
+        Request.RaiseDispute(Customer, "第三方检测报告证明为质量问题", [report.Id], Now, Rules);
+    }
 
     public void Complete() =>
         Request.CompleteService(Engineer, "更换主板", [new PartUsed("主板", "MB-01", 1)], "设备恢复正常", Now, Rules);

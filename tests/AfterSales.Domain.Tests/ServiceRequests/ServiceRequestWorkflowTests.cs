@@ -215,6 +215,28 @@ public sealed class ServiceRequestWorkflowTests
                 break;
             case ServiceRequestAction.Cancel: r.Cancel(RequestScenario.Customer, "不再需要", s.Now, s.Rules); break;
             case ServiceRequestAction.ClassifyLevel: r.ClassifyLevel(RequestScenario.Agent, FaultLevel.Major, ServiceLevel.A, null, s.Now, s.Rules); break;
+            case ServiceRequestAction.Dispute:
+                var evidence = s.Attach(AttachmentKind.Evidence);
+                r.RaiseDispute(RequestScenario.Customer, "报价有异议", [evidence.Id], s.Now, s.Rules);
+                break;
+            case ServiceRequestAction.AnswerDispute: r.AnswerDispute(RequestScenario.Agent, "答辩意见", [], s.Now); break;
+            case ServiceRequestAction.SendToAppraisal: r.SendToAppraisal(RequestScenario.Platform, "上海市商检部门", "主板", null, Money.Money.Yuan(1000m), s.Now); break;
+            case ServiceRequestAction.RecordAppraisal:
+                if (r.Dispute?.Appraisal is null && r.Status == ServiceRequestStatus.InArbitration)
+                {
+                    r.SendToAppraisal(RequestScenario.Platform, "上海市商检部门", "主板", null, Money.Money.Yuan(1000m), s.Now);
+                }
+
+                var report = r.Status == ServiceRequestStatus.InArbitration ? [s.Attach(AttachmentKind.Evidence, RequestScenario.Platform).Id] : Array.Empty<Guid>();
+                r.RecordAppraisalResult(RequestScenario.Platform, AppraisalResult.FailsStandard, "不符合标准", report, s.Now, s.Rules);
+                break;
+            case ServiceRequestAction.Arbitrate:
+                r.Arbitrate(RequestScenario.Platform, new RulingTerms(Domain.ServiceRequests.Responsibility.Quality, ArbitrationOutcome.WarrantyService, "质量问题", "依据检测报告", 100, null, null), s.Now, s.Rules);
+                break;
+
+            // Ruling steps without a ruling are moves the request is not at (RulingSteps).
+            case ServiceRequestAction.ObjectRuling: r.ObjectToRuling(RequestScenario.Customer, "不服", s.Now); break;
+            case ServiceRequestAction.ReviewRuling: r.ReviewRuling(RequestScenario.Admin, RulingReviewDecision.Uphold, "维持", null, s.Now, s.Rules); break;
             default: throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
     }

@@ -57,6 +57,9 @@ public sealed class DeadlineKindTests(AfterSalesApp app) : ApiTest(app)
             DeadlineKind.LevelFix => (await CompletedAsync(Body("onSite", fault: "major"), paid: true), DeadlineState.Met),
             DeadlineKind.DealerArrangement => (await DealerReceivesAfterAsync(TimeSpan.FromHours(3)), DeadlineState.Breached),
             DeadlineKind.SupervisionCheck => (await DealerReceivesAfterAsync(TimeSpan.FromHours(3)), DeadlineState.Met),
+            DeadlineKind.DisputeWindow => (await DisputeWindowLapsedAsync(), DeadlineState.Met),
+            DeadlineKind.Arbitration => (await ArbitratedAsync(), DeadlineState.Met),
+            DeadlineKind.RulingObjection => (await RulingObjectedAsync(), DeadlineState.Met),
             _ => throw new InvalidOperationException($"No workflow path for {kind}: add one, and a row to docs/deadlines.md."),
         };
 
@@ -364,6 +367,55 @@ public sealed class DeadlineKindTests(AfterSalesApp app) : ApiTest(app)
             analysis = "主板电容老化",
             plan = new { mode, scheduledAt = App.Clock.GetUtcNow().AddHours(1), staff = new[] { "孙浩" }, steps = "更换主板并试机 2 小时" },
         });
+
+    /// <summary>R-DSP-2: nobody disputes the quote for 12 h — the window ends met and the judgement is deemed accepted.</summary>
+    private async Task<ServiceRequestView> DisputeWindowLapsedAsync()
+    {
+        var quoted = await JudgePaidAsync((await ReceiveAsync(await FileAsync(Body()))).Id);
+        Assert.Equal(DeadlineState.Running, quoted.Deadlines.Single(d => d.Kind == DeadlineKind.DisputeWindow).State);
+        App.Clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
+        await MonitorAsync();
+        var view = await ViewAsync(quoted.Id);
+        Assert.Single(view.Timeline, t => t.Action == "deemedAccepted");
+        Assert.NotNull(view.JudgementDeemedAcceptedAt);
+        return view;
+    }
+
+    /// <summary>R-DSP-1, R-DSP-2: the customer disputes the quote, the platform rules 3 h later.</summary>
+    private async Task<ServiceRequestView> ArbitratedAsync()
+    {
+        var disputed = await DisputedAsync();
+        Assert.Equal(DeadlineState.Running, disputed.Deadlines.Single(d => d.Kind == DeadlineKind.Arbitration).State);
+        App.Clock.Advance(TimeSpan.FromHours(3));
+        return await ActAsync("platform", disputed.Id, "arbitrate", Ruling());
+    }
+
+    /// <summary>R-DSP-2: the supplier objects to the ruling within its window; a senior operator reviews it.</summary>
+    private async Task<ServiceRequestView> RulingObjectedAsync()
+    {
+        var ruled = await ArbitratedAsync();
+        Assert.Equal(DeadlineState.Running, ruled.Deadlines.Single(d => d.Kind == DeadlineKind.RulingObjection).State);
+        App.Clock.Advance(TimeSpan.FromHours(2));
+        return await ActAsync("supplier.agent", ruled.Id, "objectRuling", new { reason = "鉴定前不应认定为质量问题" });
+    }
+
+    private async Task<ServiceRequestView> DisputedAsync()
+    {
+        var quoted = await JudgePaidAsync((await ReceiveAsync(await FileAsync(Body()))).Id);
+        var customer = await App.ClientForAsync("customer");
+        var upload = await (await customer.UploadAsync(quoted.Id.ToString(), AttachmentKind.Evidence, SampleFiles.Pdf, "检测报告.pdf")).ReadAsync<AttachmentView>(HttpStatusCode.Created);
+        App.Clock.Advance(TimeSpan.FromHours(2));
+        return await ActAsync("customer", quoted.Id, "dispute", new { reason = "第三方检测报告证明为质量问题", evidenceAttachmentIds = new[] { upload.Id } });
+    }
+
+    private static object Ruling() => new
+    {
+        responsibility = "quality",
+        outcome = "warrantyService",
+        decision = "认定为产品质量问题，供应商免费维修",
+        reasoning = "依据合同第 5 条及第三方检测报告",
+        costs = new { supplierPercent = 100 },
+    };
 
     private async Task<ServiceRequestView> JudgePaidAsync(Guid id) =>
         await ActAsync("supplier.agent", id, "judge", new

@@ -67,6 +67,9 @@ public static class PolicyCalls
             [DeadlineKind.Vouchers] = DeadlineTarget.Days(3),
             [DeadlineKind.DealerArrangement] = DeadlineTarget.Hours(2),
             [DeadlineKind.SupervisionCheck] = DeadlineTarget.Hours(4),
+            [DeadlineKind.DisputeWindow] = DeadlineTarget.Hours(12),
+            [DeadlineKind.Arbitration] = DeadlineTarget.Hours(24),
+            [DeadlineKind.RulingObjection] = DeadlineTarget.Hours(12),
         },
         LevelTargets =
         [

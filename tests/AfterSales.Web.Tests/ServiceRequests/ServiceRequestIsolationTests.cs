@@ -28,6 +28,7 @@ public sealed class ServiceRequestIsolationTests(AfterSalesApp app) : ApiTest(ap
     [
         "supplyInfo", "resolveAtIntake", "receive", "judge", "acceptQuote", "declineQuote", "startService",
         "completeService", "accept", "reject", "revisit", "archive", "cancel", "classifyLevel",
+        "dispute", "answerDispute", "sendToAppraisal", "recordAppraisal", "arbitrate", "objectRuling", "reviewRuling",
     ];
 
     private readonly RequestFlow _flow = new(app);

@@ -380,6 +380,13 @@ public sealed class ServiceRequestRefusalTests(AfterSalesApp app) : ApiTest(app)
         "revisit" => new { channel = "phone", satisfaction = 5 },
         "cancel" => new { reason = "不需要了" },
         "classifyLevel" => new { faultLevel = "major", serviceLevel = "A" },
+        "dispute" => new { reason = "报价有异议", evidenceAttachmentIds = Array.Empty<Guid>() },
+        "answerDispute" => new { statement = "外壳撞击痕迹明显" },
+        "sendToAppraisal" => new { agency = "上海市商检部门", sample = "主板", fee = new { amount = "1000.00", currency = "CNY" } },
+        "recordAppraisal" => new { result = "failsStandard", findings = "不符合标准", reportAttachmentIds = Array.Empty<Guid>() },
+        "arbitrate" => new { responsibility = "quality", outcome = "warrantyService", decision = "免费维修", reasoning = "检测报告", costs = new { supplierPercent = 100 } },
+        "objectRuling" => new { reason = "不服" },
+        "reviewRuling" => new { decision = "uphold", note = "维持" },
         _ => null,
     };
 

@@ -26,6 +26,9 @@ public enum RequestDocumentKind
 
     /// <summary>质保判定</summary>
     WarrantyDecision,
+
+    /// <summary>售后责任判定意见书 (R-DSP-2): the platform's ruling on a dispute.</summary>
+    Determination,
 }
 
 /// <summary>The device a document is about, as printed on it.</summary>
@@ -53,6 +56,7 @@ public sealed class RequestDocuments(AppDbContext db, ServiceRequestQueries requ
         RequestDocumentKind.Quote => view.Quote is not null,
         RequestDocumentKind.RepairSheet or RequestDocumentKind.Acceptance => view.ServiceRecord is not null,
         RequestDocumentKind.WarrantyDecision => view.Warranty is not null,
+        RequestDocumentKind.Determination => view.Dispute?.Ruling is not null,
         _ => false,
     };
 

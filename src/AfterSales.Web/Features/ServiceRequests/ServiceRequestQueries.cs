@@ -107,7 +107,11 @@ public sealed class ServiceRequestQueries(AppDbContext db, CallerContext callers
             request.FaultLevel,
             request.ServiceLevel,
             request.LoanerOwedSince,
-            [.. request.LedgerEntries.OrderBy(l => l.CreatedAt).Select(l => new PenaltyView(l.Id, l.DeadlineKind, l.RuleId, l.Explanation, l.Amount, l.Account, l.IsWaived, l.WaiverReason, l.CreatedAt))]);
+            [.. request.LedgerEntries.OrderBy(l => l.CreatedAt).Select(l => new PenaltyView(l.Id, l.DeadlineKind, l.RuleId, l.Explanation, l.Amount, l.Account, l.IsWaived, l.WaiverReason, l.CreatedAt))])
+        {
+            Dispute = request.Dispute,
+            JudgementDeemedAcceptedAt = request.JudgementDeemedAcceptedAt,
+        };
     }
 
     public async Task<Page<ServiceRequestSummary>> ListAsync(ServiceRequestFilter filter, int? pageSize, string? after, CancellationToken cancellationToken)

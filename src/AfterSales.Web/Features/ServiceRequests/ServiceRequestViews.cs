@@ -91,7 +91,14 @@ public sealed record ServiceRequestView(
     FaultLevel? FaultLevel = null,
     ServiceLevel? ServiceLevel = null,
     DateTimeOffset? LoanerOwedSince = null,
-    IReadOnlyList<PenaltyView>? Penalties = null);
+    IReadOnlyList<PenaltyView>? Penalties = null)
+{
+    /// <summary>争议与仲裁 (R-DSP-1..3): both parties' submissions, the appraisal, the ruling, objections and review.</summary>
+    public DisputeCase? Dispute { get; init; }
+
+    /// <summary>When the judgement (and quote) was deemed accepted because the dispute window passed in silence (R-DSP-2).</summary>
+    public DateTimeOffset? JudgementDeemedAcceptedAt { get; init; }
+}
 
 /// <summary>A penalty a late deadline of this request caused (R-PEN-3), as the parties to it see it.</summary>
 public sealed record PenaltyView(Guid Id, DeadlineKind? Kind, string RuleId, string Explanation, Domain.Money.Money Amount, Domain.Penalties.PenaltyAccount Account, bool Waived, string? WaiverReason, DateTimeOffset CreatedAt);

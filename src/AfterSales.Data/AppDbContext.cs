@@ -81,6 +81,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Invoices.InvoicePayment> InvoicePayments => Set<Domain.Invoices.InvoicePayment>();
 
+    // Supplier ratings (R-RAT-1): one monthly grade per supplier, with its suspension.
+    public DbSet<Domain.Ratings.SupplierRating> SupplierRatings => Set<Domain.Ratings.SupplierRating>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -184,6 +187,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // Issue 4 invoices: an invoice is seen by the customer who pays it and the supplier who issued it; the platform all.
         builder.Entity<Domain.Invoices.Invoice>().HasQueryFilter(i => ScopeSeesAll || i.CustomerId == ScopeOrganizationId || i.SupplierId == ScopeOrganizationId);
         builder.Entity<Domain.Invoices.InvoicePayment>().HasQueryFilter(p => Invoices.Any(i => i.Id == p.InvoiceId));
+
+        // Supplier ratings (R-RAT-1): the platform sees every supplier's, a supplier its own; nobody else any.
+        builder.Entity<Domain.Ratings.SupplierRating>().HasQueryFilter(r => ScopeSeesAll || r.SupplierId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

@@ -67,6 +67,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(StaffSuspension)] = "staffSuspension", // complaints: 停岗与培训 (R-CMP-1)
         [typeof(Domain.ServiceRequests.ConfidentialityAgreement)] = "confidentialityAgreement", // quotes and agreements (R-SEC-1)
         [typeof(Domain.Invoices.Invoice)] = "invoice", // issue 4 invoices
+        [typeof(Domain.Ratings.SupplierRating)] = "supplierRating", // supplier ratings, suspension and override (R-RAT-1)
     };
 
     // Kept out of the trail entirely (derived or bookkeeping) or written only as "changed" (secrets).

@@ -39,6 +39,9 @@ public static class Permissions
     /// <summary>Issue 4 invoices (R-FEE-1): record payments against and void the supplier's own invoices.</summary>
     public const string InvoicesManage = "invoices.manage";
 
+    /// <summary>Supplier ratings (R-RAT-1): run the monthly rating for a month and override a grade with a reason.</summary>
+    public const string RatingsManage = "ratings.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
@@ -46,6 +49,7 @@ public static class Permissions
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
         PenaltiesWaive, DepositsRecord, InvoicesManage,
         ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
+        RatingsManage,
     ];
 }
 
@@ -70,6 +74,7 @@ public static class Roles
             Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake,
             Permissions.RequestsClassify, Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor, Permissions.PenaltiesWaive,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.RatingsManage, // supplier ratings (R-RAT-1)
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
@@ -77,6 +82,7 @@ public static class Roles
             Permissions.DeadlinesMonitor, Permissions.OrganizationsManage, Permissions.UsersManage, Permissions.PoliciesManage,
             Permissions.ProductsManage, Permissions.OrdersManage, Permissions.AssetsManage, Permissions.PenaltiesWaive, Permissions.DepositsRecord,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.RatingsManage, // supplier ratings (R-RAT-1)
         ]),
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [

@@ -13,7 +13,7 @@ namespace AfterSales.Domain.Ratings;
 /// <param name="Revisits">Revisits (回访) recorded in the month.</param>
 /// <param name="RevisitPoints">Sum of their 1–5 satisfaction.</param>
 /// <param name="Resolved">Requests accepted in the month.</param>
-/// <param name="FirstTimeFixes">Of those, accepted without a reservice (no rejection, no reopening revisit).</param>
+/// <param name="FirstTimeFixes">Of those, fixed the first time: no rejection and no revisit that reopened handling.</param>
 /// <param name="Reservices">Reservices that started in the month: rejected acceptances and revisits that reopened handling.</param>
 public sealed record RatingInputs(
     int DeadlinesMet,
@@ -86,9 +86,9 @@ public sealed record RequestOutcome(Guid ServiceRequestId, ServiceRating? Accept
         var acceptedInMonth = acceptance is not null && month.Contains(acceptance.At);
         var revisitedInMonth = revisit is not null && month.Contains(revisit.At);
 
-        // A reopening revisit before the (new) acceptance means the first service did not hold.
-        var reopenedBefore = revisit is { Reopened: true } && acceptance is not null && revisit.At < acceptance.At;
-        var firstTime = acceptedInMonth && rejections.Count == 0 && !reopenedBefore;
+        // A revisit that reopened handling (R-RV-1) — before a renewed acceptance or after this one — means the service did
+        // not hold the first time, just as a rejected acceptance (R-ACC-2) does.
+        var firstTime = acceptedInMonth && rejections.Count == 0 && revisit is not { Reopened: true };
         var reservices = rejections.Count(r => month.Contains(r.At)) + (revisitedInMonth && revisit!.Reopened ? 1 : 0);
         return new RequestOutcome(
             requestId,

@@ -83,6 +83,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     // Customer abuse controls (R-FRD-1): suspensions of request rights and blacklistings for fake quality claims.
     public DbSet<Domain.CustomerSanctions.CustomerSanction> CustomerSanctions => Set<Domain.CustomerSanctions.CustomerSanction>();
+    // Supplier ratings (R-RAT-1): one monthly grade per supplier, with its suspension.
+    public DbSet<Domain.Ratings.SupplierRating> SupplierRatings => Set<Domain.Ratings.SupplierRating>();
 
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
@@ -190,6 +192,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
         // Customer sanctions (R-FRD-1): the sanctioned customer organisation and the platform.
         builder.Entity<Domain.CustomerSanctions.CustomerSanction>().HasQueryFilter(s => ScopeSeesAll || s.CustomerOrganizationId == ScopeOrganizationId);
+        // Supplier ratings (R-RAT-1): the platform sees every supplier's, a supplier its own; nobody else any.
+        builder.Entity<Domain.Ratings.SupplierRating>().HasQueryFilter(r => ScopeSeesAll || r.SupplierId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

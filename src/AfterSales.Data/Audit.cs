@@ -68,6 +68,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(Domain.ServiceRequests.ConfidentialityAgreement)] = "confidentialityAgreement", // quotes and agreements (R-SEC-1)
         [typeof(Domain.Invoices.Invoice)] = "invoice", // issue 4 invoices
         [typeof(Domain.CustomerSanctions.CustomerSanction)] = "customerSanction", // customer abuse controls (R-FRD-1)
+        [typeof(Domain.Ratings.SupplierRating)] = "supplierRating", // supplier ratings, suspension and override (R-RAT-1)
     };
 
     // Kept out of the trail entirely (derived or bookkeeping) or written only as "changed" (secrets).

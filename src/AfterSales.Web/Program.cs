@@ -19,6 +19,7 @@ using AfterSales.Web.Features.Invoices;
 using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
+using AfterSales.Web.Features.Ratings;
 using AfterSales.Web.Features.ServiceRequests;
 using AfterSales.Web.Features.ServiceRequests.Actions;
 using AfterSales.Web.Features.ServiceRequests.Attachments;
@@ -84,6 +85,7 @@ services.AddComplaintFeatures(); // complaints: ledger, analysis, staff suspensi
 services.AddCustomerSanctionFeatures(); // customer abuse controls: fake claims, suspension, blacklist (R-FRD-1)
 services.AddDisputeFeatures(); // disputes and platform arbitration (R-DSP-1..3)
 services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
+services.AddRatingFeatures(); // supplier ratings and sanctions, scorecards (R-RAT-1, R-RAT-2)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -165,6 +167,7 @@ api.MapPlatformApi();
 api.MapWarrantyApi(); // warranty (issue 4)
 api.MapQuotesApi(); // quotes and agreements
 api.MapInvoicesApi(); // issue 4 invoices (R-FEE-1)
+api.MapRatingsApi(); // supplier ratings and sanctions, scorecards (R-RAT-1, R-RAT-2)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

@@ -1534,6 +1534,96 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.ToTable("ServicePolicies");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Ratings.SupplierRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength(false);
+
+                    b.Property<long?>("OverriddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverriddenBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverriddenFrom")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ResolutionPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SatisfactionPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuspendedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SuspendedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("TimelinessPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("SupplierId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("SupplierId", "SuspendedUntil")
+                        .HasDatabaseName("IX_SupplierRatings_Suspension")
+                        .HasFilter("\"SuspendedUntil\" IS NOT NULL");
+
+                    b.ToTable("SupplierRatings");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.ServiceRequests.Attachment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -52,6 +52,8 @@ public static class Permissions
     public const string DisputesObject = "disputes.object";
 
     public const string DisputesReview = "disputes.review";
+    /// <summary>Supplier ratings (R-RAT-1): run the monthly rating for a month and override a grade with a reason.</summary>
+    public const string RatingsManage = "ratings.manage";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -62,6 +64,7 @@ public static class Permissions
         ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
         CustomerSanctionsRule, CustomerSanctionsRevoke,
         DisputesRaise, DisputesAnswer, DisputesArbitrate, DisputesObject, DisputesReview,
+        RatingsManage,
     ];
 }
 
@@ -88,6 +91,7 @@ public static class Roles
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
             Permissions.CustomerSanctionsRule, // customer abuse controls (R-FRD-1)
             Permissions.DisputesArbitrate, // disputes (R-DSP-2)
+            Permissions.RatingsManage, // supplier ratings (R-RAT-1)
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
@@ -97,6 +101,7 @@ public static class Roles
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
             Permissions.CustomerSanctionsRule, Permissions.CustomerSanctionsRevoke, // customer abuse controls (R-FRD-1)
             Permissions.DisputesArbitrate, Permissions.DisputesReview, // disputes: the admin is the senior operator who reviews objections (R-DSP-2)
+            Permissions.RatingsManage, // supplier ratings (R-RAT-1)
         ]),
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [

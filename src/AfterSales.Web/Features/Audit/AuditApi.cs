@@ -13,7 +13,8 @@ public sealed record AuditEntryView(Guid Id, DateTimeOffset At, string ActorName
 public sealed class AuditQueries(AppDbContext db)
 {
     public static IReadOnlyList<string> EntityTypes { get; } =
-        ["organization", "user", "role", "userRole", "rolePermission", "product", "priceListItem", "purchaseOrder", "asset", "servicePolicy", "calendar", "staffSuspension", "customerSanction"];
+        ["organization", "user", "role", "userRole", "rolePermission", "product", "priceListItem", "purchaseOrder", "asset", "servicePolicy", "calendar", "staffSuspension", "customerSanction",
+            "supplierRating"];
 
     public async Task<Page<AuditEntryView>> ListAsync(string? entityType, string? entityId, string? actor, int? pageSize, string? after, CancellationToken cancellationToken)
     {

@@ -100,6 +100,8 @@ public sealed class OpenServiceRequest(
             throw new WorkflowRuleViolation("R-ORD-2", $"采购订单 {order.Number} 尚未验收完成，不能发起售后申请。");
         }
 
+        await Ratings.SupplierSanctions.EnsureMayReceiveAsync(db, order.SupplierId, now, cancellationToken); // R-RAT-1: grade D suspends
+
         var (policy, rules) = await rulesCatalog.ForPolicyAsync(db, found!.PolicyId
             ?? throw new WorkflowRuleViolation("R-SLA-1", "该供应商尚未设置售后政策，暂不能受理售后申请。"), cancellationToken);
         var (asset, product) = await FindAssetAsync(order, command.AssetSerial, type, cancellationToken);

@@ -81,6 +81,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Invoices.InvoicePayment> InvoicePayments => Set<Domain.Invoices.InvoicePayment>();
 
+    // Issue 6 work orders (工单) and engineers (R-EXE-1, R-EXE-2).
+    public DbSet<Domain.WorkOrders.WorkOrder> WorkOrders => Set<Domain.WorkOrders.WorkOrder>();
+
+    public DbSet<Domain.WorkOrders.WorkOrderEntry> WorkOrderEntries => Set<Domain.WorkOrders.WorkOrderEntry>();
+
+    public DbSet<Domain.WorkOrders.EngineerProfile> EngineerProfiles => Set<Domain.WorkOrders.EngineerProfile>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -184,6 +191,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // Issue 4 invoices: an invoice is seen by the customer who pays it and the supplier who issued it; the platform all.
         builder.Entity<Domain.Invoices.Invoice>().HasQueryFilter(i => ScopeSeesAll || i.CustomerId == ScopeOrganizationId || i.SupplierId == ScopeOrganizationId);
         builder.Entity<Domain.Invoices.InvoicePayment>().HasQueryFilter(p => Invoices.Any(i => i.Id == p.InvoiceId));
+
+        // Issue 6 work orders: the request's parties see its work orders; a supplier sees its own engineers.
+        builder.Entity<Domain.WorkOrders.WorkOrder>().HasQueryFilter(w =>
+            ScopeSeesAll || w.CustomerId == ScopeOrganizationId || w.SupplierId == ScopeOrganizationId || w.DealerId == ScopeOrganizationId);
+        builder.Entity<Domain.WorkOrders.WorkOrderEntry>().HasQueryFilter(e => WorkOrders.Any(w => w.Id == e.WorkOrderId));
+        builder.Entity<Domain.WorkOrders.EngineerProfile>().HasQueryFilter(e => ScopeSeesAll || e.OrganizationId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

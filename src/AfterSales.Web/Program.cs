@@ -14,6 +14,7 @@ using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Invoices;
+using AfterSales.Web.Features.WorkOrders;
 using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
@@ -80,6 +81,7 @@ services.AddNotificationFeatures();
 services.AddPenaltyFeatures();
 services.AddComplaintFeatures(); // complaints: ledger, analysis, staff suspension (R-CMP-1, R-CMP-2)
 services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
+services.AddWorkOrderFeatures(); // issue 6 work orders, engineers and dispatch (R-EXE-1, R-EXE-2)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -159,6 +161,7 @@ api.MapPlatformApi();
 api.MapWarrantyApi(); // warranty (issue 4)
 api.MapQuotesApi(); // quotes and agreements
 api.MapInvoicesApi(); // issue 4 invoices (R-FEE-1)
+api.MapWorkOrdersApi(); // issue 6 work orders, engineers and dispatch (R-EXE-1, R-EXE-2)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

@@ -39,6 +39,9 @@ public static class Permissions
     /// <summary>Issue 4 invoices (R-FEE-1): record payments against and void the supplier's own invoices.</summary>
     public const string InvoicesManage = "invoices.manage";
 
+    /// <summary>Issue 6 work orders: create, schedule, dispatch and cancel work orders of the supplier's requests (R-EXE-2).</summary>
+    public const string WorkOrdersDispatch = "workOrders.dispatch";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
@@ -46,6 +49,7 @@ public static class Permissions
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
         PenaltiesWaive, DepositsRecord, InvoicesManage,
         ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
+        WorkOrdersDispatch,
     ];
 }
 
@@ -84,6 +88,7 @@ public static class Roles
             Permissions.RequestsResolveAtIntake, Permissions.RequestsExecute, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsHandle, // complaints (R-CMP-1)
+            Permissions.WorkOrdersDispatch, // issue 6 work orders
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
         [
@@ -96,6 +101,7 @@ public static class Roles
             Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake, Permissions.RequestsRevisit, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.WorkOrdersDispatch, // issue 6 work orders
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [

@@ -97,5 +97,30 @@ public sealed class WorkOrderJourneyTests(BrowserApp app) : RequestJourneyTest(a
         Assert.Contains(attachments, a => a.Kind == AttachmentKind.SitePhoto && a.FileName == "现场.png");
     }
 
+    [Fact]
+    public async Task The_agent_creates_a_work_order_from_the_request_page_and_dispatches_it_to_the_suggested_engineer()
+    {
+        var request = await new RequestFlow(App).ToAsync(ServiceRequestStatus.InService);
+        var page = await OpenAsync("supplier.agent", request.Number);
+        var panel = page.Locator("[data-testid=work-orders]");
+        await Input(page, "work-order-summary").FillAsync("上门检查主轴异响");
+        await panel.Locator("[data-testid=work-order-create]").ClickAsync();
+
+        var detail = page.Locator("[data-testid=work-order]");
+        await Expect(detail).ToHaveAttributeAsync("data-status", "Created");
+        var suggestions = page.Locator("[data-testid=wo-suggestion]");
+        await Expect(suggestions.First).ToHaveAttributeAsync("data-engineer", "孙浩");
+        await suggestions.First.Locator("[data-testid=wo-dispatch-to]").ClickAsync();
+        await Expect(detail).ToHaveAttributeAsync("data-status", "Dispatched");
+        await Expect(page.Locator("[data-testid=wo-entry][data-action=dispatch]")).ToContainTextAsync("派工给 孙浩（苏州）");
+
+        // Back on the request page the work order is listed, and completing the service is refused while it is open.
+        await page.GotoAsync($"/requests/{request.Number}");
+        await Expect(page.Locator("[data-testid=work-order-row]")).ToHaveAttributeAsync("data-status", "Dispatched");
+        var engineer = await App.ClientForAsync("supplier.engineer");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await engineer.PostJsonAsync($"/api/v1/service-requests/{request.Id}/completeService",
+            new { workDone = "检查", result = "正常" })).StatusCode);
+    }
+
     private sealed record Me(Guid Id);
 }

@@ -85,6 +85,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.CustomerSanctions.CustomerSanction> CustomerSanctions => Set<Domain.CustomerSanctions.CustomerSanction>();
     // Supplier ratings (R-RAT-1): one monthly grade per supplier, with its suspension.
     public DbSet<Domain.Ratings.SupplierRating> SupplierRatings => Set<Domain.Ratings.SupplierRating>();
+    // Issue 6 work orders (工单) and engineers (R-EXE-1, R-EXE-2).
+    public DbSet<Domain.WorkOrders.WorkOrder> WorkOrders => Set<Domain.WorkOrders.WorkOrder>();
+
+    public DbSet<Domain.WorkOrders.WorkOrderEntry> WorkOrderEntries => Set<Domain.WorkOrders.WorkOrderEntry>();
+
+    public DbSet<Domain.WorkOrders.EngineerProfile> EngineerProfiles => Set<Domain.WorkOrders.EngineerProfile>();
 
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
@@ -194,6 +200,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<Domain.CustomerSanctions.CustomerSanction>().HasQueryFilter(s => ScopeSeesAll || s.CustomerOrganizationId == ScopeOrganizationId);
         // Supplier ratings (R-RAT-1): the platform sees every supplier's, a supplier its own; nobody else any.
         builder.Entity<Domain.Ratings.SupplierRating>().HasQueryFilter(r => ScopeSeesAll || r.SupplierId == ScopeOrganizationId);
+        // Issue 6 work orders: the request's parties see its work orders; a supplier sees its own engineers.
+        builder.Entity<Domain.WorkOrders.WorkOrder>().HasQueryFilter(w =>
+            ScopeSeesAll || w.CustomerId == ScopeOrganizationId || w.SupplierId == ScopeOrganizationId || w.DealerId == ScopeOrganizationId);
+        builder.Entity<Domain.WorkOrders.WorkOrderEntry>().HasQueryFilter(e => WorkOrders.Any(w => w.Id == e.WorkOrderId));
+        builder.Entity<Domain.WorkOrders.EngineerProfile>().HasQueryFilter(e => ScopeSeesAll || e.OrganizationId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

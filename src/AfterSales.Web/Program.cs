@@ -16,6 +16,7 @@ using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Invoices;
+using AfterSales.Web.Features.WorkOrders;
 using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
@@ -86,6 +87,7 @@ services.AddCustomerSanctionFeatures(); // customer abuse controls: fake claims,
 services.AddDisputeFeatures(); // disputes and platform arbitration (R-DSP-1..3)
 services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
 services.AddRatingFeatures(); // supplier ratings and sanctions, scorecards (R-RAT-1, R-RAT-2)
+services.AddWorkOrderFeatures(); // issue 6 work orders, engineers and dispatch (R-EXE-1, R-EXE-2)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -168,6 +170,7 @@ api.MapWarrantyApi(); // warranty (issue 4)
 api.MapQuotesApi(); // quotes and agreements
 api.MapInvoicesApi(); // issue 4 invoices (R-FEE-1)
 api.MapRatingsApi(); // supplier ratings and sanctions, scorecards (R-RAT-1, R-RAT-2)
+api.MapWorkOrdersApi(); // issue 6 work orders, engineers and dispatch (R-EXE-1, R-EXE-2)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

@@ -54,6 +54,8 @@ public static class Permissions
     public const string DisputesReview = "disputes.review";
     /// <summary>Supplier ratings (R-RAT-1): run the monthly rating for a month and override a grade with a reason.</summary>
     public const string RatingsManage = "ratings.manage";
+    /// <summary>Issue 6 work orders: create, schedule, dispatch and cancel work orders of the supplier's requests (R-EXE-2).</summary>
+    public const string WorkOrdersDispatch = "workOrders.dispatch";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -65,6 +67,7 @@ public static class Permissions
         CustomerSanctionsRule, CustomerSanctionsRevoke,
         DisputesRaise, DisputesAnswer, DisputesArbitrate, DisputesObject, DisputesReview,
         RatingsManage,
+        WorkOrdersDispatch,
     ];
 }
 
@@ -110,6 +113,7 @@ public static class Roles
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsHandle, // complaints (R-CMP-1)
             Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
+            Permissions.WorkOrdersDispatch, // issue 6 work orders
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
         [
@@ -123,6 +127,7 @@ public static class Roles
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
             Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
+            Permissions.WorkOrdersDispatch, // issue 6 work orders
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [

@@ -123,6 +123,9 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         await User("customer", "张伟", customer, Roles.CustomerUser);
         await User("customer2", "陈静", customer2, Roles.CustomerUser);
 
+        // Issue 6 (R-EXE-2): engineer profiles of 华东精密's field staff.
+        await Features.WorkOrders.WorkOrderDemoData.SeedAsync(db, supplier.Id, now, cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: 7 organisations, 9 users (password {Password}).", Password);
 

@@ -66,7 +66,7 @@ public sealed class StartService(ServiceRequestActionRunner runner, Quotes.Agree
 }
 
 /// <summary>完成服务: the service record. A person suspended until retrained may not (complaints, R-CMP-1).</summary>
-public sealed class CompleteService(ServiceRequestActionRunner runner, Complaints.SuspensionGate suspensions)
+public sealed class CompleteService(ServiceRequestActionRunner runner, Complaints.SuspensionGate suspensions, WorkOrders.OpenWorkOrderGate workOrders)
 {
     public sealed record PartInput(string? Name, string? PartNumber, int Quantity);
 
@@ -75,6 +75,7 @@ public sealed class CompleteService(ServiceRequestActionRunner runner, Complaint
     public async Task<Guid> HandleAsync(string id, Command command, ActionPreconditions context, CancellationToken cancellationToken)
     {
         await suspensions.EnsureMayServeAsync("完成服务", cancellationToken);
+        await workOrders.EnsureNoneOpenAsync(id, cancellationToken); // issue 6: open work orders block completion (R-WO-1)
         return await runner.RunAsync(id, "completeService", command, context, (r, by, now, rules) => r.CompleteService(
             by,
             command.WorkDone ?? string.Empty,

@@ -31,6 +31,13 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
     /// </summary>
     public TimeSpan BatchPause { get; } = TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue("Deadlines:MonitorBatchPauseMilliseconds", 0)));
 
+    /// <summary>
+    /// Whether a batch is written set-based on PostgreSQL (Deadlines:MonitorSetBasedWrites, default on): the same rows
+    /// the aggregate and the notifier produced, by COPY and one UPDATE per table instead of ≈ 3,500 statements per
+    /// 500 requests (docs/benchmarks.md §5). Off, or on SQLite, the batch goes through SaveChanges.
+    /// </summary>
+    public bool SetBasedWrites { get; } = configuration.GetValue("Deadlines:MonitorSetBasedWrites", true);
+
     /// <summary>One pass: every breach, escalation and warning that fell due, batch after batch, and how many of each were recorded.</summary>
     public async Task<MonitorOutcome> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -78,9 +85,14 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
 
             try
             {
-                // One SaveChanges for the batch: EF sends the breach, penalty, timeline and notification inserts
-                // and the request/deadline updates as batched commands, not one round trip per row.
-                await db.SaveChangesAsync(cancellationToken);
+                // One write for the batch. What to write was decided above, by the aggregate and the notifier; only
+                // how differs: on PostgreSQL one COPY per new table's rows and one version-checked UPDATE per changed
+                // table, elsewhere SaveChanges' batched commands. Either way all or nothing (DbUpdateException below).
+                if (!(SetBasedWrites && await SetBasedSave.TrySaveAsync(db, cancellationToken)))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync(cancellationToken);

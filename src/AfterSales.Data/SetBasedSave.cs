@@ -25,7 +25,7 @@ public static class SetBasedSave
     private const string UniqueViolation = "23505";
 
     /// <summary>
-    /// Writes the tracked changes set-based and accepts them; false (nothing written) when they are not for this writer:
+    /// Writes the tracked changes set-based and then stops tracking them (the context is meant to be disposed); false (nothing written) when they are not for this writer:
     /// not PostgreSQL, deletions, audited master records (their trail is written by SaveChanges) or a mapping it does not
     /// know (inheritance, owned or shared tables, values the database generates). The caller then uses SaveChanges.
     /// </summary>
@@ -80,7 +80,8 @@ public static class SetBasedSave
             }
         }
 
-        db.ChangeTracker.AcceptAllChanges();
+        // Written as SaveChanges would have; the context is done (snapshotting 500 aggregates again would cost more than the writes).
+        db.ChangeTracker.Clear();
         return true;
     }
 
@@ -139,7 +140,14 @@ public static class SetBasedSave
         var all = Columns(type).ToList();
         var keys = all.Where(c => c.Property.IsPrimaryKey()).ToList();
         var tokens = all.Where(c => c.Property.IsConcurrencyToken).ToList();
-        var changed = all.Where(c => !c.Property.IsPrimaryKey() && entries.Any(c.IsModified)).ToList();
+        var modified = new HashSet<IProperty>();
+        foreach (var entry in entries)
+        {
+            modified.UnionWith(entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata));
+            modified.UnionWith(entry.ComplexProperties.SelectMany(c => c.Properties).Where(p => p.IsModified).Select(p => p.Metadata));
+        }
+
+        var changed = all.Where(c => !c.Property.IsPrimaryKey() && modified.Contains(c.Property)).ToList();
         if (changed.Count == 0)
         {
             return;
@@ -186,30 +194,34 @@ public static class SetBasedSave
     {
         foreach (var property in type.GetProperties())
         {
-            yield return new Column(property, (entry, current) => Read(entry.Property(property), current), e => e.Property(property).IsModified);
+            // Current values through the model's compiled getter (thousands of rows); original ones (keys, tokens) from the tracker.
+            var getter = property.IsShadowProperty() ? null : property.GetGetter();
+            yield return new Column(property, (entry, current) => current
+                ? getter is null ? entry.Property(property).CurrentValue : getter.GetClrValueUsingContainingEntity(entry.Entity)
+                : entry.Property(property).OriginalValue);
         }
 
         foreach (var complex in type.GetComplexProperties())
         {
-            foreach (var property in complex.ComplexType.GetProperties())
-            {
-                yield return new Column(property, (entry, current) => Read(entry.ComplexProperty(complex).Property(property), current),
-                    e => e.ComplexProperty(complex).Property(property).IsModified);
-            }
-
             if (complex.ComplexType.GetComplexProperties().Any())
             {
                 throw new NotSupportedException($"{type.DisplayName()}.{complex.Name}: nested complex properties are not written set-based.");
             }
+
+            foreach (var property in complex.ComplexType.GetProperties())
+            {
+                var getter = property.GetGetter();
+                yield return new Column(property, (entry, current) => current
+                    ? getter.GetClrValueUsingContainingEntity(entry.Entity)
+                    : entry.ComplexProperty(complex).Property(property).OriginalValue);
+            }
         }
     }
-
-    private static object? Read(PropertyEntry entry, bool current) => current ? entry.CurrentValue : entry.OriginalValue;
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>One column: its name, store type and the value the database holds (after the model's value converter).</summary>
-    private sealed class Column(IProperty property, Func<EntityEntry, bool, object?> read, Func<EntityEntry, bool> isModified)
+    private sealed class Column(IProperty property, Func<EntityEntry, bool, object?> read)
     {
         private readonly RelationalTypeMapping _mapping = property.GetRelationalTypeMapping();
 
@@ -229,8 +241,6 @@ public static class SetBasedSave
                 return clr.IsValueType ? typeof(Nullable<>).MakeGenericType(clr) : clr;
             }
         }
-
-        public bool IsModified(EntityEntry entry) => isModified(entry);
 
         public object? Value(EntityEntry entry, bool current) =>
             read(entry, current) is { } value ? _mapping.Converter?.ConvertToProvider(value) ?? value : null;

@@ -14,8 +14,9 @@ namespace AfterSales.Data;
 /// the same change tracker, so the domain stays the one place deciding them. Used where a unit of work writes thousands
 /// of rows (the deadline monitor's batches, R-SLA-4); SaveChanges sends each row as its own statement.
 /// <para>
-/// All or nothing, like SaveChanges: a row whose token changed meanwhile, or a new row that a unique index refuses (a
-/// breach, penalty or notification already recorded), throws <see cref="DbUpdateException"/> and the caller's
+/// All or nothing, like SaveChanges: a row whose token changed meanwhile, a new row that a unique index refuses (a
+/// breach, penalty or notification already recorded) or any other row the database refuses throws
+/// <see cref="DbUpdateException"/> and the caller's
 /// transaction is rolled back whole. It never skips a refused row and keeps the rest (ON CONFLICT DO NOTHING would):
 /// a breach's timeline entry must not outlive its breach.
 /// </para>
@@ -68,9 +69,13 @@ public static class SetBasedSave
                 await ownTransaction.CommitAsync(cancellationToken);
             }
         }
-        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        catch (PostgresException ex)
         {
-            throw new DbUpdateException($"A row already exists ({ex.ConstraintName}); nothing of this unit of work was written.", ex);
+            // As SaveChanges does: the caller's DbUpdateException handling (the monitor retries request by request)
+            // must see a refused row, whichever constraint refused it.
+            throw new DbUpdateException(ex.SqlState == UniqueViolation
+                ? $"A row already exists ({ex.ConstraintName}); nothing of this unit of work was written."
+                : $"The database refused a row ({ex.SqlState} {ex.ConstraintName}); nothing of this unit of work was written.", ex);
         }
         finally
         {

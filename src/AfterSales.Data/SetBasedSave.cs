@@ -26,9 +26,10 @@ public static class SetBasedSave
     private const string UniqueViolation = "23505";
 
     /// <summary>
-    /// Writes the tracked changes set-based and then stops tracking them (the context is meant to be disposed); false (nothing written) when they are not for this writer:
-    /// not PostgreSQL, deletions, audited master records (their trail is written by SaveChanges) or a mapping it does not
-    /// know (inheritance, owned or shared tables, values the database generates). The caller then uses SaveChanges.
+    /// Writes the tracked changes set-based, then stops tracking them (the context is meant to be disposed). False, with
+    /// nothing written, when they are not for this writer: not PostgreSQL, deletions, audited master records (their
+    /// trail is written by SaveChanges) or a mapping it does not know (inheritance, owned tables, values the database
+    /// generates). The caller then uses SaveChanges.
     /// </summary>
     public static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken cancellationToken)
     {
@@ -85,7 +86,7 @@ public static class SetBasedSave
             }
         }
 
-        // Written as SaveChanges would have; the context is done (snapshotting 500 aggregates again would cost more than the writes).
+        // Written as SaveChanges would have. The context is done: snapshotting 500 aggregates again would cost more than the writes.
         db.ChangeTracker.Clear();
         return true;
     }

@@ -75,6 +75,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static readonly HashSet<string> Skipped = ["ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "NormalizedName", "AccessFailedCount"];
     private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp"];
 
+    /// <summary>Whether changes to this type get an audit entry (so they must go through SaveChanges).</summary>
+    public static bool Audits(Type type) => Audited.ContainsKey(type);
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Record(eventData.Context);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AfterSales.Data;
 using AfterSales.Domain.ServiceRequests;
 using AfterSales.Web.Features.Notifications;
@@ -21,6 +22,8 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
 {
     public const int DefaultBatchSize = 500;
 
+    private long _setBasedBatches;
+
     /// <summary>Requests per batch (Deadlines:MonitorBatchSize): one transaction, one SaveChanges.</summary>
     public int BatchSize { get; } = Math.Max(1, configuration.GetValue("Deadlines:MonitorBatchSize", DefaultBatchSize));
 
@@ -30,6 +33,16 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
     /// pass between committed batches however fast the machine is.
     /// </summary>
     public TimeSpan BatchPause { get; } = TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue("Deadlines:MonitorBatchPauseMilliseconds", 0)));
+
+    /// <summary>
+    /// Whether a batch is written set-based on PostgreSQL (Deadlines:MonitorSetBasedWrites, default on): the same rows
+    /// the aggregate and the notifier produced, by COPY and one UPDATE per table instead of ≈ 3,500 statements per
+    /// 500 requests (docs/benchmarks.md §5). Off, or on SQLite, the batch goes through SaveChanges.
+    /// </summary>
+    public bool SetBasedWrites { get; } = configuration.GetValue("Deadlines:MonitorSetBasedWrites", true);
+
+    /// <summary>Batches written set-based since start (the rest went through SaveChanges): shows which path the monitor takes.</summary>
+    public long SetBasedBatches => Interlocked.Read(ref _setBasedBatches);
 
     /// <summary>One pass: every breach, escalation and warning that fell due, batch after batch, and how many of each were recorded.</summary>
     public async Task<MonitorOutcome> RunOnceAsync(CancellationToken cancellationToken)
@@ -60,6 +73,7 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
         List<Guid> claimed;
         await using (var db = contexts.CreateSystemContext())
         {
+            var started = Stopwatch.GetTimestamp();
             var postgres = db.Database.IsNpgsql();
             await using var transaction = postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             claimed = postgres ? await ClaimOnPostgresAsync(db, now, BatchSize, cancellationToken) : await DueOnSqliteAsync(db, now, cancellationToken);
@@ -68,6 +82,7 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                 return (default, 0);
             }
 
+            var claimedAt = Stopwatch.GetTimestamp();
             var requests = await db.ServiceRequests.Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken);
             var outcome = default(MonitorOutcome);
             var recipients = new RecipientCache();
@@ -76,16 +91,32 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                 outcome += await MonitorAsync(db, request, now, recipients, cancellationToken);
             }
 
+            var decidedAt = Stopwatch.GetTimestamp();
             try
             {
-                // One SaveChanges for the batch: EF sends the breach, penalty, timeline and notification inserts
-                // and the request/deadline updates as batched commands, not one round trip per row.
-                await db.SaveChangesAsync(cancellationToken);
+                // One write for the batch. What to write was decided above, by the aggregate and the notifier; only
+                // how differs: on PostgreSQL one COPY per new table's rows and one version-checked UPDATE per changed
+                // table, elsewhere SaveChanges' batched commands. Either way all or nothing (DbUpdateException below).
+                var setBased = SetBasedWrites && await SetBasedSave.TrySaveAsync(db, cancellationToken);
+                if (!setBased)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                var writtenAt = Stopwatch.GetTimestamp();
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync(cancellationToken);
                 }
 
+                if (setBased)
+                {
+                    Interlocked.Increment(ref _setBasedBatches);
+                }
+
+                logger.LogDebug("Deadline monitor batch of {Count} requests: claim {Claim:F1} ms, load and decide {Decide:F1} ms, write ({How}) {Write:F1} ms, commit {Commit:F1} ms.",
+                    claimed.Count, Stopwatch.GetElapsedTime(started, claimedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(claimedAt, decidedAt).TotalMilliseconds,
+                    setBased ? "set-based" : "SaveChanges", Stopwatch.GetElapsedTime(decidedAt, writtenAt).TotalMilliseconds, Stopwatch.GetElapsedTime(writtenAt).TotalMilliseconds);
                 return (outcome, claimed.Count);
             }
             catch (DbUpdateException ex)

@@ -210,7 +210,7 @@ public sealed class RequestDetailJourneyTests(BrowserApp app) : RequestJourneyTe
         await Expect(agent.Locator("[data-testid=quote-total]")).ToHaveTextAsync("¥2,800.00");
 
         var customer = await OpenAsync("customer", request.Number);
-        Assert.Equal(["acceptQuote", "declineQuote", "cancel"], await ActionButtonsAsync(customer));
+        Assert.Equal(["acceptQuote", "declineQuote", "dispute", "cancel"], await ActionButtonsAsync(customer));
         await StartActionAsync(customer, "acceptQuote");
         var dialog = customer.Locator("[data-testid=action-dialog]");
         await Expect(dialog.Locator("[data-testid=quote-total]")).ToHaveTextAsync("¥2,800.00");

@@ -13,6 +13,7 @@ using AfterSales.Web.Features.Quotes;
 using AfterSales.Web.Features.Documents;
 using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.Invoices;
 using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
@@ -80,6 +81,7 @@ services.AddNotificationFeatures();
 services.AddPenaltyFeatures();
 services.AddComplaintFeatures(); // complaints: ledger, analysis, staff suspension (R-CMP-1, R-CMP-2)
 services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
+services.AddPartsFeatures(); // issue 6 spare parts and old-part returns (R-EXE-4, R-KPI-4, R-DLR-2/3)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -159,6 +161,7 @@ api.MapPlatformApi();
 api.MapWarrantyApi(); // warranty (issue 4)
 api.MapQuotesApi(); // quotes and agreements
 api.MapInvoicesApi(); // issue 4 invoices (R-FEE-1)
+api.MapPartsApi(); // issue 6 spare parts and old-part returns (R-EXE-4, R-KPI-4, R-DLR-2/3)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

@@ -39,12 +39,19 @@ public static class Permissions
     /// <summary>Issue 4 invoices (R-FEE-1): record payments against and void the supplier's own invoices.</summary>
     public const string InvoicesManage = "invoices.manage";
 
+    // Issue 6 spare parts (R-EXE-4, R-KPI-4, R-DLR-2/3): catalogue, warehouses, replenishment, transfers, shipments, old parts;
+    // reserving, issuing and consuming for a request; the platform's quarterly sampling; the customer's receipt check.
+    public const string PartsManage = "parts.manage";
+    public const string PartsUse = "parts.use";
+    public const string PartsSample = "parts.sample";
+    public const string PartsReceive = "parts.receive";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
         RequestsAcceptWork, RequestsRevisit, RequestsArchive, RequestsCancel, RequestsResolveAtIntake, RequestsClassify, AttachmentsUpload,
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
-        PenaltiesWaive, DepositsRecord, InvoicesManage,
+        PenaltiesWaive, DepositsRecord, InvoicesManage, PartsManage, PartsUse, PartsSample, PartsReceive,
         ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
     ];
 }
@@ -70,6 +77,7 @@ public static class Roles
             Permissions.RequestsRevisit, Permissions.RequestsArchive, Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake,
             Permissions.RequestsClassify, Permissions.AttachmentsUpload, Permissions.DeadlinesMonitor, Permissions.PenaltiesWaive,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.PartsSample, // quarterly parts sampling (R-KPI-4)
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
@@ -77,6 +85,7 @@ public static class Roles
             Permissions.DeadlinesMonitor, Permissions.OrganizationsManage, Permissions.UsersManage, Permissions.PoliciesManage,
             Permissions.ProductsManage, Permissions.OrdersManage, Permissions.AssetsManage, Permissions.PenaltiesWaive, Permissions.DepositsRecord,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.PartsSample, // quarterly parts sampling (R-KPI-4)
         ]),
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [
@@ -84,11 +93,13 @@ public static class Roles
             Permissions.RequestsResolveAtIntake, Permissions.RequestsExecute, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsHandle, // complaints (R-CMP-1)
+            Permissions.PartsManage, Permissions.PartsUse, // spare parts (R-EXE-4)
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
         [
             Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.AttachmentsUpload,
             Permissions.ComplaintsFile, // complaints (R-CMP-1)
+            Permissions.PartsUse, // reserve, issue and consume parts, e.g. from the van (R-EXE-4)
         ]),
         new(SupplierManager, PartyKind.Supplier, "售后经理", "Service manager",
         [
@@ -96,6 +107,7 @@ public static class Roles
             Permissions.RequestsCancel, Permissions.RequestsResolveAtIntake, Permissions.RequestsRevisit, Permissions.RequestsClassify, Permissions.AttachmentsUpload,
             Permissions.OrdersManage, Permissions.ProductsManage, Permissions.AssetsManage, Permissions.PoliciesManage, Permissions.InvoicesManage,
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
+            Permissions.PartsManage, Permissions.PartsUse, // spare parts (R-EXE-4)
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [
@@ -107,6 +119,7 @@ public static class Roles
             Permissions.RequestsCreate, Permissions.RequestsSupplyInfo, Permissions.RequestsDecideQuote, Permissions.RequestsAcceptWork,
             Permissions.RequestsCancel, Permissions.AttachmentsUpload, Permissions.OrdersAccept,
             Permissions.ComplaintsFile, // complaints (R-CMP-1)
+            Permissions.PartsReceive, // 签收验货 of parts shipments (R-EXE-4)
         ]),
     ];
 

@@ -70,6 +70,12 @@ public sealed class PartReservations(AppDbContext db, CallerContext callers, Tim
 
         return await StockWrites.RunAsync(db, async () =>
         {
+            // A retry after a lost race may find the same key's first attempt committed meanwhile.
+            if (idempotencyKey is not null && await Idempotency.FindAsync(db, caller.UserId, idempotencyKey, fingerprint, cancellationToken) is { } winner)
+            {
+                return winner;
+            }
+
             var lines = db.StockLevels.Where(s => s.PartId == part.Id);
             if (command.WarehouseId is { } warehouseId)
             {

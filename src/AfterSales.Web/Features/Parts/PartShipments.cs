@@ -48,6 +48,12 @@ public sealed class PartShipments(AppDbContext db, CallerContext callers, TimePr
         var ids = (command.ReservationIds ?? []).Distinct().ToList();
         return await StockWrites.RunAsync(db, async () =>
         {
+            // A retry after a lost race may find the same key's first attempt committed meanwhile.
+            if (idempotencyKey is not null && await Idempotency.FindAsync(db, caller.UserId, idempotencyKey, fingerprint, cancellationToken) is { } winner)
+            {
+                return winner;
+            }
+
             var request = await ServiceRequestLookup.ById(db.ServiceRequests.AsNoTracking(), command.RequestId!).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("售后单");
             if (request.SupplierId != caller.OrganizationId)
             {

@@ -26,12 +26,13 @@ public static class StockWrites
             {
                 return await attempt();
             }
-            catch (DbUpdateConcurrencyException) when (tries < MaxAttempts)
+            catch (DbUpdateException) when (tries < MaxAttempts)
             {
+                // A stale Version, or two first receipts racing to create the same stock line (unique index): try again on fresh rows.
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(2, 10 + (tries * 5)), cancellationToken);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
                 throw new ConcurrencyConflict();
             }

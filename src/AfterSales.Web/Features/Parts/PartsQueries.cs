@@ -283,6 +283,11 @@ public sealed class PartsQueries(AppDbContext db, CallerContext callers, TimePro
             shipments.Any(s => s.CanCheckReceipt));
     }
 
+    /// <summary>Suppliers the platform can draw a sampling plan for.</summary>
+    public async Task<IReadOnlyList<(Guid, string)>> SuppliersAsync(CancellationToken cancellationToken) =>
+        [.. (await db.Organizations.AsNoTracking().Where(o => o.Kind == PartyKind.Supplier).OrderBy(o => o.Code).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+            .Select(o => (o.Id, o.Name))];
+
     private async Task<IReadOnlyList<ReservationView>> ReservationViews(IQueryable<PartReservation> query, CancellationToken cancellationToken) =>
         await (from r in query
                join w in db.Warehouses.AsNoTracking() on r.WarehouseId equals w.Id

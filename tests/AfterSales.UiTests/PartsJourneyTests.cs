@@ -1,0 +1,66 @@
+using AfterSales.Domain.ServiceRequests;
+using AfterSales.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace AfterSales.UiTests;
+
+/// <summary>
+/// Issue 6 spare parts in the browser (R-EXE-4): on an in-warranty request the supplier reserves a part that fits the
+/// machine and ships it with a tracking number (freight on the supplier), and the customer checks it on receipt in the portal.
+/// </summary>
+public sealed class PartsJourneyTests(BrowserApp app) : RequestJourneyTest(app)
+{
+    [Fact]
+    public async Task Supplier_reserves_and_ships_a_part_and_the_customer_checks_it_on_receipt()
+    {
+        var customer = await SignInToAsync("customer", "/requests/new?order=PO-2026-0001&asset=EQ-0001&type=warrantyRepair");
+        await FillAsync(customer, "symptom", "数控系统黑屏，主控板指示灯不亮");
+        await FillAsync(customer, "contact-phone", "13800000000");
+        await customer.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload { Name = "合格证.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
+        await Expect(customer.Locator("[data-testid=attachment-row][data-state=Ready][data-kind=Certificate]")).ToBeVisibleAsync();
+        await customer.ClickAsync("[data-testid=submit]");
+        await customer.WaitForSelectorAsync("[data-testid=request-detail]");
+        var number = (await customer.InnerTextAsync("[data-testid=request-number]")).Trim();
+
+        var agent = await OpenAsync("supplier.agent", number);
+        await StartActionAsync(agent, "receive");
+        await SubmitAsync(agent, ServiceRequestStatus.UnderAssessment);
+        await StartActionAsync(agent, "judge");
+        await ChooseAsync(agent, "judge-responsibility", "质量问题");
+        await ChooseAsync(agent, "plan-mode", "上门");
+        await FillAsync(agent, "plan-steps", "寄送主控板，工程师上门更换");
+        await SubmitAsync(agent, ServiceRequestStatus.Planned);
+
+        // 预留备件: the supplier pays freight in warranty; the reserved board leaves available stock.
+        var parts = agent.Locator("[data-testid=request-parts]");
+        await Expect(parts.Locator("[data-testid=parts-freight-payer]")).ToHaveTextAsync("供应商承担运费");
+        await agent.ClickAsync("[data-testid=parts-reserve-part]");
+        await agent.Locator(".mud-popover-open .mud-list-item").GetByText("MB-850").ClickAsync();
+        await agent.ClickAsync("[data-testid=parts-reserve]");
+        await Expect(parts.Locator("[data-testid=parts-reservation][data-part=MB-850]")).ToHaveAttributeAsync("data-status", "Reserved");
+
+        // 发货 with carrier and tracking number.
+        await FillAsync(agent, "parts-ship-tracking", "SF1234567890");
+        await agent.ClickAsync("[data-testid=parts-ship]");
+        await Expect(parts.Locator("[data-testid=parts-shipment]")).ToHaveAttributeAsync("data-status", "Shipped");
+        await Expect(parts.Locator("[data-testid=parts-reservation][data-part=MB-850]")).ToHaveAttributeAsync("data-status", "Issued");
+
+        // 签收验货 in the portal: model and quantity match, no damage.
+        await customer.ReloadAsync();
+        await customer.WaitForSelectorAsync("[data-testid=request-detail]");
+        var shipment = customer.Locator("[data-testid=parts-shipment]");
+        await Expect(shipment.Locator("[data-testid=parts-shipment-tracking]")).ToHaveTextAsync("SF1234567890");
+        await Expect(customer.Locator("[data-testid=parts-reservation]")).ToHaveCountAsync(0);
+        await customer.ClickAsync("[data-testid=receipt-submit]");
+        await Expect(shipment).ToHaveAttributeAsync("data-status", "Received");
+        await Expect(shipment.Locator("[data-testid=parts-shipment-receipt]")).ToContainTextAsync("型号一致，实收 1 件，无破损");
+        await BrowserApp.ScreenshotAsync(customer, "parts-receipt");
+
+        // The supplier's 发货 page lists the shipment as received.
+        await agent.ClickAsync("[data-testid=nav-parts]");
+        await agent.GotoAsync("/parts/shipments");
+        await Expect(agent.Locator("[data-testid=shipment-row]")).ToHaveCountAsync(1);
+        await Expect(agent.Locator("[data-testid=shipments-table]")).ToContainTextAsync("已签收");
+    }
+}

@@ -63,4 +63,32 @@ public sealed class PartsJourneyTests(BrowserApp app) : RequestJourneyTest(app)
         await Expect(agent.Locator("[data-testid=shipment-row]")).ToHaveCountAsync(1);
         await Expect(agent.Locator("[data-testid=shipments-table]")).ToContainTextAsync("已签收");
     }
+
+    [Fact]
+    public async Task The_supplier_sees_stock_per_warehouse_and_the_platform_samples_the_quarters_batches()
+    {
+        var agent = await SignInToAsync("supplier.agent", "/parts");
+        await Expect(agent.Locator("[data-testid=part-row][data-number=CM-200]")).ToBeVisibleAsync();
+        await Expect(agent.Locator("[data-testid=parts-table]")).ToContainTextAsync("定制配件需 15 日生产");
+
+        await agent.GotoAsync("/parts/stock");
+        await agent.WaitForSelectorAsync("[data-circuit=ready]");
+        await Expect(agent.Locator("[data-testid=warehouse-card][data-code=VAN-SH]")).ToContainTextAsync("孙浩");
+        await Expect(agent.Locator("[data-testid=stock-row]")).ToHaveCountAsync(3);
+        await Expect(agent.Locator("[data-testid=stock-row][data-part=SB-850]")).ToHaveAttributeAsync("data-batch", "B2026-11");
+
+        await agent.GotoAsync("/parts/old-parts");
+        await Expect(agent.Locator("[data-testid=old-parts-table]")).ToBeVisibleAsync();
+
+        // The platform draws this quarter's plan for 华东精密: two demo batches → one sampled (⌈10 %⌉), recorded as failed and recalled.
+        var platform = await SignInToAsync("platform", "/parts/sampling");
+        await ChooseAsync(platform, "sampling-supplier", "华东精密机械有限公司");
+        await platform.ClickAsync("[data-testid=sampling-draw]");
+        await Expect(platform.Locator("[data-testid=sampling-item]")).ToHaveCountAsync(1);
+        await FillAsync(platform, "sampling-note", "硬度不达标");
+        await platform.ClickAsync("[data-testid=sampling-fail]");
+        await Expect(platform.Locator("[data-testid=sampling-item]")).ToHaveAttributeAsync("data-result", "Failed");
+        await platform.ClickAsync("[data-testid=sampling-recall]");
+        await Expect(platform.Locator("[data-testid=sampling-item]")).ToContainTextAsync("已召回");
+    }
 }

@@ -91,6 +91,30 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.WorkOrders.WorkOrderEntry> WorkOrderEntries => Set<Domain.WorkOrders.WorkOrderEntry>();
 
     public DbSet<Domain.WorkOrders.EngineerProfile> EngineerProfiles => Set<Domain.WorkOrders.EngineerProfile>();
+    // Issue 6 spare parts (R-EXE-4, R-KPI-4) and old-part returns (R-DLR-2, R-DLR-3).
+    public DbSet<Domain.Parts.SparePart> SpareParts => Set<Domain.Parts.SparePart>();
+
+    public DbSet<Domain.Parts.Warehouse> Warehouses => Set<Domain.Parts.Warehouse>();
+
+    public DbSet<Domain.Parts.StockLevel> StockLevels => Set<Domain.Parts.StockLevel>();
+
+    public DbSet<Domain.Parts.PartBatch> PartBatches => Set<Domain.Parts.PartBatch>();
+
+    public DbSet<Domain.Parts.PartReservation> PartReservations => Set<Domain.Parts.PartReservation>();
+
+    public DbSet<Domain.Parts.ReplenishmentOrder> ReplenishmentOrders => Set<Domain.Parts.ReplenishmentOrder>();
+
+    public DbSet<Domain.Parts.StockTransfer> StockTransfers => Set<Domain.Parts.StockTransfer>();
+
+    public DbSet<Domain.Parts.PartShipment> PartShipments => Set<Domain.Parts.PartShipment>();
+
+    public DbSet<Domain.Parts.DamageReport> DamageReports => Set<Domain.Parts.DamageReport>();
+
+    public DbSet<Domain.Parts.SamplingPlan> SamplingPlans => Set<Domain.Parts.SamplingPlan>();
+
+    public DbSet<Domain.Parts.SamplingItem> SamplingItems => Set<Domain.Parts.SamplingItem>();
+
+    public DbSet<Domain.Parts.OldPartReturn> OldPartReturns => Set<Domain.Parts.OldPartReturn>();
 
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
@@ -205,6 +229,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             ScopeSeesAll || w.CustomerId == ScopeOrganizationId || w.SupplierId == ScopeOrganizationId || w.DealerId == ScopeOrganizationId);
         builder.Entity<Domain.WorkOrders.WorkOrderEntry>().HasQueryFilter(e => WorkOrders.Any(w => w.Id == e.WorkOrderId));
         builder.Entity<Domain.WorkOrders.EngineerProfile>().HasQueryFilter(e => ScopeSeesAll || e.OrganizationId == ScopeOrganizationId);
+        // Issue 6 spare parts: the supplier's own stock, reservations, sampling and old parts; the platform all. The catalogue is also
+        // read by the supplier's dealers and customers (lead times are disclosed, R-QUO-4); a shipment and its damage report by its customer.
+        builder.Entity<Domain.Parts.SparePart>().HasQueryFilter(p =>
+            ScopeSeesAll || p.SupplierId == ScopeOrganizationId || p.SupplierId == ScopeParentSupplierId ||
+            PurchaseOrders.Any(po => po.CustomerId == ScopeOrganizationId && po.SupplierId == p.SupplierId));
+        builder.Entity<Domain.Parts.Warehouse>().HasQueryFilter(w => ScopeSeesAll || w.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Parts.StockLevel>().HasQueryFilter(s => ScopeSeesAll || s.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Parts.PartBatch>().HasQueryFilter(b => ScopeSeesAll || b.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Parts.PartReservation>().HasQueryFilter(r => ScopeSeesAll || r.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Parts.ReplenishmentOrder>().HasQueryFilter(r => ScopeSeesAll || r.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Parts.StockTransfer>().HasQueryFilter(t => ScopeSeesAll || t.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Parts.PartShipment>().HasQueryFilter(s => ScopeSeesAll || s.SupplierId == ScopeOrganizationId || s.CustomerId == ScopeOrganizationId);
+        builder.Entity<Domain.Parts.DamageReport>().HasQueryFilter(d => ScopeSeesAll || d.SupplierId == ScopeOrganizationId || d.CustomerId == ScopeOrganizationId);
+        builder.Entity<Domain.Parts.SamplingPlan>().HasQueryFilter(p => ScopeSeesAll || p.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Parts.SamplingItem>().HasQueryFilter(i => SamplingPlans.Any(p => p.Id == i.PlanId));
+        builder.Entity<Domain.Parts.OldPartReturn>().HasQueryFilter(r => ScopeSeesAll || r.SupplierId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

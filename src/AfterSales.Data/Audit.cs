@@ -69,6 +69,14 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(Domain.Invoices.Invoice)] = "invoice", // issue 4 invoices
         [typeof(Domain.CustomerSanctions.CustomerSanction)] = "customerSanction", // customer abuse controls (R-FRD-1)
         [typeof(Domain.Ratings.SupplierRating)] = "supplierRating", // supplier ratings, suspension and override (R-RAT-1)
+        [typeof(Domain.Parts.SparePart)] = "sparePart", // issue 6 spare parts (R-EXE-4)
+        [typeof(Domain.Parts.Warehouse)] = "warehouse",
+        [typeof(Domain.Parts.PartReservation)] = "partReservation",
+        [typeof(Domain.Parts.ReplenishmentOrder)] = "replenishmentOrder",
+        [typeof(Domain.Parts.PartShipment)] = "partShipment",
+        [typeof(Domain.Parts.DamageReport)] = "damageReport",
+        [typeof(Domain.Parts.PartBatch)] = "partBatch", // sampling results and recalls (R-KPI-4)
+        [typeof(Domain.Parts.OldPartReturn)] = "oldPartReturn", // R-DLR-2, R-DLR-3
     };
 
     // Kept out of the trail entirely (derived or bookkeeping) or written only as "changed" (secrets).

@@ -56,13 +56,19 @@ public static class Permissions
     public const string RatingsManage = "ratings.manage";
     /// <summary>Issue 6 work orders: create, schedule, dispatch and cancel work orders of the supplier's requests (R-EXE-2).</summary>
     public const string WorkOrdersDispatch = "workOrders.dispatch";
+    // Issue 6 spare parts (R-EXE-4, R-KPI-4, R-DLR-2/3): catalogue, warehouses, replenishment, transfers, shipments, old parts;
+    // reserving, issuing and consuming for a request; the platform's quarterly sampling; the customer's receipt check.
+    public const string PartsManage = "parts.manage";
+    public const string PartsUse = "parts.use";
+    public const string PartsSample = "parts.sample";
+    public const string PartsReceive = "parts.receive";
 
     public static IReadOnlyList<string> All { get; } =
     [
         RequestsCreate, RequestsSupplyInfo, RequestsReceive, RequestsJudge, RequestsDecideQuote, RequestsExecute,
         RequestsAcceptWork, RequestsRevisit, RequestsArchive, RequestsCancel, RequestsResolveAtIntake, RequestsClassify, AttachmentsUpload,
         OrdersManage, OrdersAccept, ProductsManage, AssetsManage, PoliciesManage, OrganizationsManage, UsersManage, DeadlinesMonitor,
-        PenaltiesWaive, DepositsRecord, InvoicesManage,
+        PenaltiesWaive, DepositsRecord, InvoicesManage, PartsManage, PartsUse, PartsSample, PartsReceive,
         ComplaintsFile, ComplaintsVerify, ComplaintsHandle, StaffSuspend,
         CustomerSanctionsRule, CustomerSanctionsRevoke,
         DisputesRaise, DisputesAnswer, DisputesArbitrate, DisputesObject, DisputesReview,
@@ -95,6 +101,7 @@ public static class Roles
             Permissions.CustomerSanctionsRule, // customer abuse controls (R-FRD-1)
             Permissions.DisputesArbitrate, // disputes (R-DSP-2)
             Permissions.RatingsManage, // supplier ratings (R-RAT-1)
+            Permissions.PartsSample, // quarterly parts sampling (R-KPI-4)
         ]),
         new(PlatformAdmin, PartyKind.Platform, "平台管理员", "Platform admin",
         [
@@ -105,6 +112,7 @@ public static class Roles
             Permissions.CustomerSanctionsRule, Permissions.CustomerSanctionsRevoke, // customer abuse controls (R-FRD-1)
             Permissions.DisputesArbitrate, Permissions.DisputesReview, // disputes: the admin is the senior operator who reviews objections (R-DSP-2)
             Permissions.RatingsManage, // supplier ratings (R-RAT-1)
+            Permissions.PartsSample, // quarterly parts sampling (R-KPI-4)
         ]),
         new(SupplierAgent, PartyKind.Supplier, "售后客服", "Service agent",
         [
@@ -114,11 +122,13 @@ public static class Roles
             Permissions.ComplaintsFile, Permissions.ComplaintsHandle, // complaints (R-CMP-1)
             Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
             Permissions.WorkOrdersDispatch, // issue 6 work orders
+            Permissions.PartsManage, Permissions.PartsUse, // spare parts (R-EXE-4)
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
         [
             Permissions.RequestsJudge, Permissions.RequestsExecute, Permissions.AttachmentsUpload,
             Permissions.ComplaintsFile, // complaints (R-CMP-1)
+            Permissions.PartsUse, // reserve, issue and consume parts, e.g. from the van (R-EXE-4)
         ]),
         new(SupplierManager, PartyKind.Supplier, "售后经理", "Service manager",
         [
@@ -128,6 +138,7 @@ public static class Roles
             Permissions.ComplaintsFile, Permissions.ComplaintsVerify, Permissions.ComplaintsHandle, Permissions.StaffSuspend, // complaints (R-CMP-1)
             Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
             Permissions.WorkOrdersDispatch, // issue 6 work orders
+            Permissions.PartsManage, Permissions.PartsUse, // spare parts (R-EXE-4)
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [
@@ -140,6 +151,7 @@ public static class Roles
             Permissions.RequestsCancel, Permissions.AttachmentsUpload, Permissions.OrdersAccept,
             Permissions.ComplaintsFile, // complaints (R-CMP-1)
             Permissions.DisputesRaise, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
+            Permissions.PartsReceive, // 签收验货 of parts shipments (R-EXE-4)
         ]),
     ];
 

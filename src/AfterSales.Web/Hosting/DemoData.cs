@@ -18,7 +18,8 @@ namespace AfterSales.Web.Hosting;
 /// warranty, price-list items and the demo users (password Demo@2026). Dates are relative to the day of seeding
 /// so "in warranty" stays true whenever the demo is first started. Idempotent: seeded once, in one transaction.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoData> logger, Features.Invoices.InvoiceDemoData invoiceDemo)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoData> logger, Features.Invoices.InvoiceDemoData invoiceDemo,
+    Features.Parts.PartsDemoData partsDemo)
 {
     public const string Password = "Demo@2026";
     public const string PlatformCode = "PLATFORM";
@@ -125,6 +126,9 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
 
         // Issue 6 (R-EXE-2): engineer profiles of 华东精密's field staff.
         await Features.WorkOrders.WorkOrderDemoData.SeedAsync(db, supplier.Id, now, cancellationToken);
+        // Issue 6 spare parts (R-EXE-4): 华东精密's catalogue, warehouses (with 孙浩's van) and stock.
+        await partsDemo.SeedAsync(db, supplier.Id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: 7 organisations, 9 users (password {Password}).", Password);

@@ -55,6 +55,8 @@ public sealed class ProblemMapper(IProblemDetailsService problems, ILogger<Probl
         UploadRefused e => Problem(e.Status, e.Status == StatusCodes.Status413PayloadTooLarge ? "文件过大 Too large" : "文件类型不支持 Unsupported media type", e.Message),
         // Warranty (issue 4): a judgement contradicting the warranty decision names its field and rule (R-JDG-2).
         Domain.Warranty.JudgementRefused e => WithRule(Conflict(e.Field, e.Message), e.RuleId),
+        // Issue 6 spare parts: a reservation beyond what is available lost to another one or found too little (R-EXE-4).
+        Domain.Parts.InsufficientStock e => WithRule(Problem(StatusCodes.Status409Conflict, "库存不足 Insufficient stock", e.Message), e.RuleId, ("requested", e.Requested), ("available", e.Available)),
         WorkflowRuleViolation e => WithRule(Problem(StatusCodes.Status422UnprocessableEntity, "业务规则不允许 Business rule refused", e.Message), e.RuleId),
         BadHttpRequestException e => BadRequest(e),
         UnauthorizedAccessException e => Problem(StatusCodes.Status401Unauthorized, "需要登录 Sign-in required", e.Message),

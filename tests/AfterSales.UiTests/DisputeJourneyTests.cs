@@ -59,6 +59,12 @@ public sealed class DisputeJourneyTests(BrowserApp app) : RequestJourneyTest(app
         await Expect(platform.Locator("[data-testid=dispute-panel]")).ToHaveAttributeAsync("data-stage", "Ruled");
         await BrowserApp.ScreenshotAsync(platform, "dispute-02-platform-ruled");
 
+        // The platform's dispute queue lists it as ruled, with its letter number.
+        await platform.GotoAsync("/disputes");
+        var row = platform.Locator("[data-testid=dispute-queue] tr").Filter(new() { Has = platform.Locator($"[data-testid=dispute-row]:text-is('{request.Number}')") });
+        await Expect(row.Locator("[data-testid=dispute-row-stage]")).ToHaveTextAsync("已裁决·异议期内");
+        await Expect(row).ToContainTextAsync($"{request.Number}-PD1");
+
         // The determination letter prints for the customer.
         await customer.ReloadAsync();
         await customer.WaitForSelectorAsync("[data-circuit=ready]");

@@ -35,6 +35,7 @@ public sealed partial class WorkOrderPartsEnglishJourneyTests(BrowserApp app) : 
         await page.ClickAsync("[data-testid=switch-language]");
         await page.WaitForSelectorAsync("[data-circuit=ready]");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Dispatch board");
+        await Expect(page.Locator("[data-testid=nav-dispatch]")).ToHaveTextAsync("Dispatch board");
         var board = page.Locator("[data-testid=dispatch-board]");
         await Expect(board.Locator("thead")).ToHaveTextAsync("Work orderService requestWorkLocationStatusArrival dueSuggested engineers");
         await Expect(row).ToContainTextAsync("(requires Electrician's licence)");

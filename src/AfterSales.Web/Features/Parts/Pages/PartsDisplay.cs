@@ -1,11 +1,32 @@
 using AfterSales.Domain.Parts;
 using AfterSales.Web.Components.Shared;
+using AfterSales.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Web.Features.Parts.Pages;
 
-/// <summary>The words the parts pages show (Simplified Chinese, the business's terms: 备件, 仓库, 库存, 预留, 出库, 补货, 调拨, 签收验货, 抽检).</summary>
+/// <summary>
+/// The words the parts pages show (the business's terms: 备件, 仓库, 库存, 预留, 出库, 补货, 调拨, 签收验货, 抽检). The pages use the
+/// overloads that take PartsText (R-X-2); the Chinese-only ones stay for callers outside these pages.
+/// </summary>
 public static class PartsDisplay
 {
+    public static string Kind(IStringLocalizer<PartsText> t, WarehouseKind kind) => t[$"Warehouse.{kind}"];
+
+    public static string Status(IStringLocalizer<PartsText> t, ReservationStatus status) => t[$"Reservation.{status}"];
+
+    public static string Status(IStringLocalizer<PartsText> t, ShipmentStatus status) => t[$"Shipment.{status}"];
+
+    public static string Status(IStringLocalizer<PartsText> t, ReplenishmentStatus status) => t[$"Replenishment.{status}"];
+
+    public static string Result(IStringLocalizer<PartsText> t, SamplingResult result) => t[$"Result.{result}"];
+
+    public static string Status(IStringLocalizer<PartsText> t, BatchStatus status) => t[$"Batch.{status}"];
+
+    public static string Status(IStringLocalizer<PartsText> t, OldPartReturnStatus status) => t[$"OldPart.{status}"];
+
+    public static string Payer(IStringLocalizer<PartsText> t, FreightPayer payer) => t[$"Payer.{payer}"];
+
     public static string Kind(WarehouseKind kind) => kind switch
     {
         WarehouseKind.Central => "中心仓",

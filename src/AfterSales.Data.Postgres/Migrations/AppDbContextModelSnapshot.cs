@@ -2501,6 +2501,9 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<string>("Acceptance")
                         .HasColumnType("text");
 
+                    b.Property<bool?>("ArrivalFromOtherCity")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("AssetId")
                         .HasColumnType("uuid");
 

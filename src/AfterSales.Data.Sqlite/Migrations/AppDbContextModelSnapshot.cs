@@ -2496,6 +2496,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Property<string>("Acceptance")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("ArrivalFromOtherCity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AssetId")
                         .HasColumnType("TEXT");
 

@@ -166,6 +166,11 @@ public sealed class Deadline
         WarningAt = DeadlineCalculator.WarningAt(StartedAt, due, warningPercent);
     }
 
+    /// <summary>The due instant this deadline would have under another target, from the same start and pauses; nothing changes.</summary>
+    internal DateTimeOffset DueAtUnder(DeadlineTarget target, WorkingCalendar calendar) =>
+        !IsOpen || IsBreached ? DueAt
+        : DeadlineCalculator.DueAt(StartedAt, target, calendar, [.. _pauses.Where(p => p.To is not null)]) ?? DueAt;
+
     /// <summary>Marks the "at risk" warning as sent; true only the first time.</summary>
     internal bool TryWarn(DateTimeOffset now)
     {

@@ -72,6 +72,9 @@ public enum DeadlineKind
 
     /// <summary>判定异议期: either party may object to the ruling (R-DSP-2); silence is acceptance.</summary>
     RulingObjection,
+
+    /// <summary>缺货补货: parts ordered for a request arrive within the part's lead time (R-EXE-4: ≤ 7 days, custom parts as disclosed, R-QUO-4).</summary>
+    PartsReplenishment,
 }
 
 /// <summary>Who owes a deadline: its breach is that party's lateness.</summary>

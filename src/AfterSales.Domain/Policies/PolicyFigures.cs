@@ -17,6 +17,12 @@ public sealed record PolicyFigures
     /// <summary>Deadline targets by kind; a kind missing here opens no deadline (R-SLA-1).</summary>
     public IReadOnlyDictionary<DeadlineKind, DeadlineTarget> Deadlines { get; init; } = new Dictionary<DeadlineKind, DeadlineTarget>();
 
+    /// <summary>
+    /// 异地到场 (R-EXE-2 [003] "同城24小时内到达，异地48小时"): the on-site arrival target when the engineer sent comes from
+    /// another city than the site's; null = the same target as in <see cref="Deadlines"/> wherever the engineer comes from.
+    /// </summary>
+    public DeadlineTarget? OtherCityArrival { get; init; }
+
     /// <summary>Percentage of a deadline's span at which it is shown as "at risk" (R-SLA-3, default 80 %).</summary>
     public int WarningPercent { get; init; } = 80;
 

@@ -335,7 +335,7 @@ public static class PolicyPresets
                 [DeadlineKind.Receive] = DeadlineTarget.Hours(1),
                 // "简单故障24小时内解决", a simple fault being one "可通过线上指导解决"
                 [DeadlineKind.RemoteResolution] = DeadlineTarget.Hours(24),
-                // R-EXE-2: "原则上同城24小时内到达" — 异地 48 小时 needs the site's city, a later refinement (Notes).
+                // R-EXE-2: "原则上同城24小时内到达"; 异地 48 小时 is OtherCityArrival below.
                 [DeadlineKind.OnSiteArrival] = DeadlineTarget.Hours(24),
                 // R-RV-1: "售后处理完成后,24小时内由售后接待人员对客户进行回访"
                 [DeadlineKind.Revisit] = DeadlineTarget.Hours(24),
@@ -343,6 +343,8 @@ public static class PolicyPresets
                 // No figure in the seed, so no deadline: IntakeCheck, SupplyInfo, Plan, Verify, QuoteDecision,
                 // PartsDelivery, FactoryRepair, Acceptance, Reservice ("立即安排", no figure), Vouchers.
             }.AsReadOnly(),
+            // R-EXE-2: "异地48小时" — the engineer's base city against the site's decides at dispatch.
+            OtherCityArrival = DeadlineTarget.Hours(48),
             WarningPercent = DefaultWarningPercent,
             Warranty = new WarrantyTerms
             {
@@ -366,7 +368,7 @@ public static class PolicyPresets
             RetentionAfterWarrantyYears = 2,
             Notes =
             [
-                "现场服务：同城 24 小时内到达，异地 48 小时内到达（偏远地区可适当延长，须提前告知客户）；本预设暂按同城 24 小时计（R-EXE-2）",
+                "现场服务：同城 24 小时内到达，异地 48 小时内到达，派工时按工程师常驻城市与现场城市判定；偏远地区可适当延长，须提前告知客户（R-EXE-2）",
                 "复杂故障 48 小时内启动现场维修（R-EXE-2）",
                 "免费质保须凭产品合格证、销售凭证、验收单；销售凭证与验收单尚无对应附件类型（R-IN-4、R-WTY-4）",
                 "投诉 24 小时内核实并明确责任主体；建立投诉台账并定期分析（R-CMP-1、R-CMP-2）",

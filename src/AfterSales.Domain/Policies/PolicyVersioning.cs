@@ -84,6 +84,16 @@ public static class PolicyVersioning
             InvalidInput.Require(!DeadlineCatalog.For(kind).ByLevel, field,
                 $"「{DeadlineKindNames.Chinese(kind)}」按故障等级与服务等级计时，请在分级时效（levelTargets）中设置。");
             RequireTarget(target, field, DeadlineKindNames.Chinese(kind));
+            InvalidInput.Require(!DeadlineCatalog.For(kind).TargetFromEvent, field,
+                $"「{DeadlineKindNames.Chinese(kind)}」的时限取自备件的供货周期，不在政策中设置。");
+        }
+
+        if (f.OtherCityArrival is { } otherCity)
+        {
+            // R-EXE-2 [003]: the other-city figure refines the on-site arrival target; alone it would never apply.
+            RequireTarget(otherCity, "figures.otherCityArrival", "异地到场");
+            InvalidInput.Require(f.Deadlines?.ContainsKey(DeadlineKind.OnSiteArrival) == true, "figures.otherCityArrival",
+                "设置异地到场时限前，请先设置上门到位时限（同城）。");
         }
 
         var levels = f.LevelTargets ?? [];

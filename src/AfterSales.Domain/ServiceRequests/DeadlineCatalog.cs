@@ -32,6 +32,9 @@ public sealed record DeadlineSpec(DeadlineKind Kind, DeadlineParty OwedBy, IRead
     /// <summary>Runs only until a dispute has been raised (the judgement's own window; a ruling has its own).</summary>
     public bool BeforeDispute { get; init; }
 
+    /// <summary>Takes its target from the event that opens it (a part's lead time), never from the policy's table.</summary>
+    public bool TargetFromEvent { get; init; }
+
     public bool Covers(ServiceRequestStatus status) => While.Contains(status) || PausedIn.Contains(status);
 
     public bool AppliesTo(ServiceRequest request) =>
@@ -39,8 +42,10 @@ public sealed record DeadlineSpec(DeadlineKind Kind, DeadlineParty OwedBy, IRead
         && (!BeforeDispute || request.Dispute is null);
 
     /// <summary>The target for this request under its policy, or null when the policy sets none.</summary>
-    public DeadlineTarget? TargetFor(ServiceRequest request, PolicyFigures policy) => ByLevel
-        ? LevelTarget.Resolve(policy.LevelTargets, Kind, request.FaultLevel, request.ServiceLevel)
+    public DeadlineTarget? TargetFor(ServiceRequest request, PolicyFigures policy) =>
+        TargetFromEvent ? null
+        : ByLevel ? LevelTarget.Resolve(policy.LevelTargets, Kind, request.FaultLevel, request.ServiceLevel)
+        : Kind == DeadlineKind.OnSiteArrival && request.ArrivalFromOtherCity == true && policy.OtherCityArrival is { } otherCity ? otherCity
         : policy.Deadlines.TryGetValue(Kind, out var target) ? target : null;
 }
 
@@ -86,6 +91,9 @@ public static class DeadlineCatalog
             { IsWindow = true, BeforeDispute = true },
         new(DeadlineKind.Arbitration, DeadlineParty.Platform, Set(ServiceRequestStatus.InArbitration)),
         new(DeadlineKind.RulingObjection, DeadlineParty.Customer, Set()) { IsWindow = true, OpenedByVerb = true },
+
+        // R-EXE-4, R-QUO-4: stock ran out for the request; the parts arrive within the part's lead time.
+        new(DeadlineKind.PartsReplenishment, DeadlineParty.Supplier, Set()) { OpenedByVerb = true, TargetFromEvent = true },
     ];
 
     public static DeadlineSpec For(DeadlineKind kind) => Specs.First(s => s.Kind == kind);

@@ -82,6 +82,7 @@ public static class DeadlineKindNames
         DeadlineKind.DisputeWindow => "争议异议期",
         DeadlineKind.Arbitration => "平台仲裁",
         DeadlineKind.RulingObjection => "判定异议期",
+        DeadlineKind.PartsReplenishment => "缺货补货",
         _ => kind.ToString(),
     };
 }

@@ -112,6 +112,27 @@ public static class ArrivalDeadline
     public static string Describe(string? engineerCity, string? siteCity) => IsSameCity(engineerCity, siteCity) ? "同城 24 小时" : "异地 48 小时";
 }
 
+/// <summary>
+/// The arrival the request's policy promises (R-EXE-2): its on-site arrival deadline, for an engineer from the site's
+/// city and for one from another. Where the policy sets no arrival time, <see cref="ArrivalDeadline"/>'s 24 h / 48 h
+/// from the work order's creation stands in, so the engineer still sees when to be there.
+/// </summary>
+public sealed record ArrivalPromise(DateTimeOffset? SameCity, DateTimeOffset? OtherCity)
+{
+    public static ArrivalPromise None { get; } = new(null, null);
+
+    public DateTimeOffset DueAt(WorkOrder order, string? engineerCity)
+    {
+        var sameCity = ArrivalDeadline.IsSameCity(engineerCity, order.SiteCity);
+        return (sameCity ? SameCity : OtherCity) ?? ArrivalDeadline.DueAt(order.CreatedAt, engineerCity, order.SiteCity);
+    }
+
+    public string Describe(WorkOrder order, string? engineerCity) =>
+        (ArrivalDeadline.IsSameCity(engineerCity, order.SiteCity) ? SameCity : OtherCity) is null
+            ? ArrivalDeadline.Describe(engineerCity, order.SiteCity)
+            : ArrivalDeadline.IsSameCity(engineerCity, order.SiteCity) ? "同城，按售后政策" : "异地，按售后政策";
+}
+
 /// <summary>One engineer as the dispatch board weighs them for a work order.</summary>
 public sealed record DispatchCandidate(EngineerProfile Engineer, int OpenWorkOrders);
 
@@ -133,8 +154,9 @@ public sealed record DispatchSuggestion(
 /// </summary>
 public static class DispatchRanking
 {
-    public static IReadOnlyList<DispatchSuggestion> Rank(WorkOrder order, IEnumerable<DispatchCandidate> candidates, DateTimeOffset now)
+    public static IReadOnlyList<DispatchSuggestion> Rank(WorkOrder order, IEnumerable<DispatchCandidate> candidates, DateTimeOffset now, ArrivalPromise? promise = null)
     {
+        promise ??= ArrivalPromise.None;
         var today = ServiceZone.DateOf(now);
         return [.. candidates
             .Select(c =>
@@ -144,7 +166,7 @@ public static class DispatchRanking
                 var blocker = certificateOk ? null : Blocker(engineer, order.RequiredCertificate!.Value);
                 return new DispatchSuggestion(engineer.UserId, engineer.Name, engineer.BaseCity, engineer.HasSkill(order.RequiredSkill), certificateOk,
                     ArrivalDeadline.IsSameCity(engineer.BaseCity, order.SiteCity), c.OpenWorkOrders,
-                    ArrivalDeadline.DueAt(order.CreatedAt, engineer.BaseCity, order.SiteCity), blocker);
+                    promise.DueAt(order, engineer.BaseCity), blocker);
             })
             .OrderByDescending(s => s.CertificateValid)
             .ThenByDescending(s => s.SkillMatch)

@@ -200,8 +200,9 @@ public sealed class WorkOrder
     /// 派工 (R-EXE-2): the engineer must hold a valid certificate of the type the work needs — an expired one is refused,
     /// naming it. On-site work gets its arrival deadline from the engineer's base city against the site's.
     /// </summary>
-    public void Dispatch(Actor by, EngineerProfile engineer, DateTimeOffset now)
+    public void Dispatch(Actor by, EngineerProfile engineer, DateTimeOffset now, ArrivalPromise? promise = null)
     {
+        promise ??= ArrivalPromise.None;
         EnsureAllowed(WorkOrderAction.Dispatch, by);
         InvalidInput.Require(engineer.OrganizationId == SupplierId, "engineerUserId", "只能派给本供应商的工程师。");
         var today = ServiceZone.DateOf(now);
@@ -226,10 +227,10 @@ public sealed class WorkOrder
         DispatchedAt = now;
         if (Kind != WorkOrderKind.Remote)
         {
-            ArrivalDueAt = ArrivalDeadline.DueAt(CreatedAt, engineer.BaseCity, SiteCity);
+            ArrivalDueAt = promise.DueAt(this, engineer.BaseCity);
         }
 
-        var due = ArrivalDueAt is { } at ? $"，应于 {ServiceZone.ToLocal(at):yyyy-MM-dd HH:mm} 前到场（{ArrivalDeadline.Describe(engineer.BaseCity, SiteCity)}）" : string.Empty;
+        var due = ArrivalDueAt is { } at ? $"，应于 {ServiceZone.ToLocal(at):yyyy-MM-dd HH:mm} 前到场（{promise.Describe(this, engineer.BaseCity)}）" : string.Empty;
         MoveTo(WorkOrderAction.Dispatch, WorkOrderStatus.Dispatched, by, $"派工给 {engineer.Name}（{engineer.BaseCity}）{due}", now);
     }
 

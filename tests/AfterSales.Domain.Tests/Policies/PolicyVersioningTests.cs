@@ -95,6 +95,26 @@ public sealed class PolicyVersioningTests
         PolicyVersioning.Validate(figures, _ => true);
     }
 
+    [Fact]
+    public void An_other_city_arrival_target_needs_an_on_site_arrival_target_and_a_replenishment_target_is_never_a_policy_figure()
+    {
+        var factory = PolicyPresets.All.Single(p => p.Key == PolicyPresets.Factory).Figures;
+        Assert.Equal(DeadlineTarget.Hours(48), factory.OtherCityArrival);
+        PolicyVersioning.Validate(factory, _ => true);
+
+        var withoutSameCity = factory with { Deadlines = factory.Deadlines.Where(d => d.Key != DeadlineKind.OnSiteArrival).ToDictionary() };
+        Assert.Equal("figures.otherCityArrival", Assert.Throws<InvalidInput>(() => PolicyVersioning.Validate(withoutSameCity, _ => true)).Field);
+
+        var zero = factory with { OtherCityArrival = DeadlineTarget.Hours(0) };
+        Assert.Equal("figures.otherCityArrival.amount", Assert.Throws<InvalidInput>(() => PolicyVersioning.Validate(zero, _ => true)).Field);
+
+        var replenishment = factory with
+        {
+            Deadlines = new Dictionary<DeadlineKind, DeadlineTarget>(factory.Deadlines) { [DeadlineKind.PartsReplenishment] = DeadlineTarget.Days(7) },
+        };
+        Assert.Equal("figures.deadlines.partsReplenishment", Assert.Throws<InvalidInput>(() => PolicyVersioning.Validate(replenishment, _ => true)).Field);
+    }
+
     private static ServicePolicy Version(int version, DateTimeOffset effectiveFrom) =>
         new(Guid.CreateVersion7(), "supplier:sup-test", version, "测试政策", PolicyFigures.Empty, effectiveFrom, Guid.CreateVersion7(), null);
 }

@@ -49,6 +49,20 @@ public sealed class DispatchRuleTests
         Assert.True(order.IsLate(Now.AddHours(hours + 2)));
     }
 
+    [Theory]
+    [InlineData("苏州", 7)]
+    [InlineData("上海", 9)]
+    public void Where_the_requests_policy_promises_an_arrival_the_work_order_is_due_then_and_not_by_the_default_24_or_48_hours(string city, int days)
+    {
+        var order = Created(WorkOrderKind.OnSite);
+        var promise = new ArrivalPromise(Now.AddDays(7), Now.AddDays(9));
+
+        order.Dispatch(Dispatcher, Profile(Engineer, city), Now.AddHours(2), promise);
+
+        Assert.Equal(Now.AddDays(days), order.ArrivalDueAt);
+        Assert.Contains("按售后政策", order.Entries[^1].Note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Arriving_on_time_is_not_late()
     {

@@ -60,6 +60,7 @@ public sealed class DeadlineKindTests(AfterSalesApp app) : ApiTest(app)
             DeadlineKind.DisputeWindow => (await DisputeWindowLapsedAsync(), DeadlineState.Met),
             DeadlineKind.Arbitration => (await ArbitratedAsync(), DeadlineState.Met),
             DeadlineKind.RulingObjection => (await RulingObjectedAsync(), DeadlineState.Met),
+            DeadlineKind.PartsReplenishment => (await PartsReplenishedAsync(), DeadlineState.Met),
             _ => throw new InvalidOperationException($"No workflow path for {kind}: add one, and a row to docs/deadlines.md."),
         };
 
@@ -292,6 +293,24 @@ public sealed class DeadlineKindTests(AfterSalesApp app) : ApiTest(app)
         var started = await StartedAsync(body, paid);
         App.Clock.Advance(TimeSpan.FromMinutes(30));
         return await CompleteAsync(started.Id);
+    }
+
+    /// <summary>Stock ran out for a planned parts request: a part with a 3-day lead time is ordered for it and arrives in 2 days.</summary>
+    private async Task<ServiceRequestView> PartsReplenishedAsync()
+    {
+        var planned = await JudgeInWarrantyAsync((await ReceiveAsync(await FileAsync(Body("parts")))).Id, "parts");
+        var supplier = await App.ClientForAsync("supplier.agent");
+        var part = await (await supplier.PostJsonAsync("/api/v1/parts", new
+        {
+            partNumber = "SP-KIND-" + Guid.NewGuid().ToString("N")[..8], name = "冷却泵", brand = "华东精密", compatibleModels = new[] { "VMC-850" }, isCustom = false, leadTimeDays = 3,
+        })).ReadAsync<Features.Parts.SparePartView>(HttpStatusCode.Created);
+        var warehouse = (await supplier.GetAsync<IReadOnlyList<Features.Parts.WarehouseView>>("/api/v1/warehouses")).First();
+        var order = await (await supplier.PostJsonAsync("/api/v1/replenishments", new { partId = part.Id, warehouseId = warehouse.Id, quantity = 1, serviceRequestId = planned.Id }))
+            .ReadAsync<Features.Parts.ReplenishmentView>(HttpStatusCode.Created);
+        App.Clock.Advance(TimeSpan.FromDays(2));
+        supplier = await App.ClientForAsync("supplier.agent");
+        await (await supplier.PostJsonAsync($"/api/v1/replenishments/{order.Id}/receive", new { batchNumber = "B-KIND" })).ReadAsync<Features.Parts.ReplenishmentView>();
+        return await ViewAsync(planned.Id);
     }
 
     private async Task<ServiceRequestView> PartsLateAsync()

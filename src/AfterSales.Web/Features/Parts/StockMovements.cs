@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Web.Features.Parts;
 
 /// <summary>补货 and 调拨 (R-EXE-4): order parts with the part's lead time, receive the batch into stock, move stock between warehouses.</summary>
-public sealed class StockMovements(AppDbContext db, CallerContext callers, TimeProvider clock)
+public sealed class StockMovements(AppDbContext db, CallerContext callers, TimeProvider clock, Policies.ServiceRulesCatalog rulesCatalog, Notifications.DeadlineNotifier notifier)
 {
     /// <param name="Quantity">How many to order.</param>
     /// <param name="ServiceRequestId">The request that ran out, when there is one.</param>
@@ -32,10 +32,24 @@ public sealed class StockMovements(AppDbContext db, CallerContext callers, TimeP
         var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == command.WarehouseId, cancellationToken)
             ?? throw new InvalidInput("warehouseId", "仓库不存在或无权查看。");
         var now = clock.GetUtcNow();
+        Domain.ServiceRequests.ServiceRequest? request = null;
+        if (command.ServiceRequestId is { } requestId)
+        {
+            request = await db.ServiceRequests.Include(r => r.Deadlines).SingleOrDefaultAsync(r => r.Id == requestId && r.SupplierId == caller.OrganizationId, cancellationToken)
+                ?? throw new InvalidInput("serviceRequestId", "售后单不存在或不属于本供应商。");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await RequestNumbers.NextAsync(db, "BH", now, cancellationToken);
         var order = ReplenishmentOrder.Place(Guid.CreateVersion7(now), number, part, warehouse, command.Quantity, command.ServiceRequestId, caller.DisplayName, now);
         db.ReplenishmentOrders.Add(order);
+        if (request is not null)
+        {
+            // R-EXE-4: the request now waits for the parts; its replenishment deadline runs on the part's lead time.
+            var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, cancellationToken);
+            request.PartsReplenishmentOrdered(caller.ToActor(), number, part.PartNumber, part.LeadTimeDays, now, rules);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return order.Id;
@@ -62,6 +76,16 @@ public sealed class StockMovements(AppDbContext db, CallerContext callers, TimeP
             }
 
             partBatch.AddReceived(order.Quantity);
+            if (order.ServiceRequestId is { } requestId
+                && !await db.ReplenishmentOrders.AnyAsync(r => r.ServiceRequestId == requestId && r.Id != order.Id && r.Status == ReplenishmentStatus.Ordered, cancellationToken))
+            {
+                // R-EXE-4: the last part the request waited for is in stock — its replenishment deadline is met or late.
+                var request = await db.ServiceRequests.Include(r => r.Deadlines).SingleAsync(r => r.Id == requestId, cancellationToken);
+                var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, cancellationToken);
+                request.PartsReplenished(caller.ToActor(), order.Number, now, rules);
+                await notifier.NotifyAsync(db, request, request.DequeueAlerts(), now, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return order.Id;
         }, cancellationToken);

@@ -3,6 +3,8 @@ using AfterSales.Domain.Common;
 using AfterSales.Domain.ServiceRequests;
 using AfterSales.Domain.WorkOrders;
 using AfterSales.Web.Features.Catalogue;
+using AfterSales.Web.Features.Notifications;
+using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Features.ServiceRequests;
 using AfterSales.Web.Features.ServiceRequests.Actions;
 using AfterSales.Web.Features.ServiceRequests.Attachments;
@@ -17,7 +19,8 @@ namespace AfterSales.Web.Features.WorkOrders;
 /// 404), run one domain verb, save once with the timeline entry it wrote. The same Idempotency-Key gets the first
 /// result; a stale write is 409.
 /// </summary>
-public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, TimeProvider clock, AttachFile attachFile, Complaints.SuspensionGate suspensions)
+public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, TimeProvider clock, AttachFile attachFile, Complaints.SuspensionGate suspensions,
+    ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier)
 {
     /// <param name="ScheduledStart">Start of the agreed window (remote) or planned visit.</param>
     /// <param name="ScheduledEnd">End of the window (optional).</param>
@@ -64,7 +67,18 @@ public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, Tim
             InvalidInput.Require(c.EngineerUserId is not null, "engineerUserId", "请选择工程师。");
             var engineer = await db.EngineerProfiles.AsNoTracking().SingleOrDefaultAsync(e => e.UserId == c.EngineerUserId, ct)
                 ?? throw new InvalidInput("engineerUserId", "工程师不存在或没有工程师档案。");
-            o.Dispatch(by, engineer, now);
+            if (o.Kind != WorkOrderKind.OnSite)
+            {
+                o.Dispatch(by, engineer, now);
+                return;
+            }
+
+            // R-EXE-2: the engineer is due on site when the request's policy says — same city or other city — and the
+            // request's arrival deadline follows the engineer chosen, in the same save.
+            var (request, rules) = await LoadRequestAsync(o.ServiceRequestId, ct);
+            var (sameCityDue, otherCityDue) = request.ArrivalDueByCity(rules);
+            o.Dispatch(by, engineer, now, new ArrivalPromise(sameCityDue, otherCityDue));
+            request.EngineerDispatched(by, o.Number, engineer.Name, ArrivalDeadline.IsSameCity(engineer.BaseCity, o.SiteCity), now, rules);
         }, ct);
 
     public Task<Guid> AuthorizeAsync(Guid id, string? key, CancellationToken ct) =>
@@ -79,7 +93,25 @@ public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, Tim
     public async Task<Guid> CheckInAsync(Guid id, NoteCommand c, string? key, CancellationToken ct)
     {
         await suspensions.EnsureMayServeAsync("签到", ct);
-        return await RunAsync(id, "checkIn", c, key, (o, by, now) => Sync(() => o.CheckIn(by, c.Note, now)), ct);
+        return await RunAsync(id, "checkIn", c, key, async (o, by, now) =>
+        {
+            o.CheckIn(by, c.Note, now);
+            if (o.Kind == WorkOrderKind.OnSite)
+            {
+                // R-EXE-2, R-EXE-8: the check-in is the stop event of the request's arrival deadlines; a late arrival's
+                // breach and lateness fine are recorded now, and whoever they concern hears of it in the same save.
+                var (request, rules) = await LoadRequestAsync(o.ServiceRequestId, ct);
+                request.EngineerArrived(by, o.Number, o.AssigneeName ?? by.Name, now, rules);
+                await notifier.NotifyAsync(db, request, request.DequeueAlerts(), now, ct);
+            }
+        }, ct);
+    }
+
+    private async Task<(ServiceRequest Request, ServiceRules Rules)> LoadRequestAsync(Guid requestId, CancellationToken ct)
+    {
+        var request = await db.ServiceRequests.Include(r => r.Deadlines).SingleAsync(r => r.Id == requestId, ct);
+        var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, ct);
+        return (request, rules);
     }
 
     public Task<Guid> RecordAsync(Guid id, RecordCommand c, string? key, CancellationToken ct) =>

@@ -16,7 +16,7 @@ public sealed record WorkOrderFilter(Guid? RequestId = null, WorkOrderStatus? St
 /// Read side of work orders (issue 6). The query filter shows a request's work orders to its parties; within the
 /// supplier, an engineer without the dispatcher's permission sees only the work orders assigned to them.
 /// </summary>
-public sealed class WorkOrderQueries(AppDbContext db, CallerContext callers, TimeProvider clock)
+public sealed class WorkOrderQueries(AppDbContext db, CallerContext callers, TimeProvider clock, Policies.ServiceRulesCatalog rulesCatalog)
 {
     public async Task<WorkOrderView> GetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -93,8 +93,9 @@ public sealed class WorkOrderQueries(AppDbContext db, CallerContext callers, Tim
                 && w.Status != WorkOrderStatus.Done && w.Status != WorkOrderStatus.Cancelled && w.Status != WorkOrderStatus.AwaitingConfirmation)
             .ToListAsync(cancellationToken);
         var candidates = await CandidatesAsync(caller.OrganizationId, cancellationToken);
+        var promises = await PromisesAsync(orders, cancellationToken);
         return [.. orders
-            .Select(o => (Order: o, Suggestions: DispatchRanking.Rank(o, candidates, now)))
+            .Select(o => (Order: o, Suggestions: DispatchRanking.Rank(o, candidates, now, promises.GetValueOrDefault(o.ServiceRequestId))))
             .OrderBy(x => x.Order.ArrivalDueAt ?? (x.Suggestions.Count > 0 ? x.Suggestions[0].ArrivalDueAt : x.Order.CreatedAt + ArrivalDeadline.OtherCity))
             .Select(x => new DispatchBoardRow(View(x.Order, by, now, withTimeline: false), x.Suggestions))];
     }
@@ -103,7 +104,8 @@ public sealed class WorkOrderQueries(AppDbContext db, CallerContext callers, Tim
     public async Task<IReadOnlyList<DispatchSuggestion>> SuggestionsAsync(Guid workOrderId, CancellationToken cancellationToken)
     {
         var order = await db.WorkOrders.AsNoTracking().SingleOrDefaultAsync(w => w.Id == workOrderId, cancellationToken) ?? throw new NotFound("工单");
-        return DispatchRanking.Rank(order, await CandidatesAsync(order.SupplierId, cancellationToken), clock.GetUtcNow());
+        var promises = await PromisesAsync([order], cancellationToken);
+        return DispatchRanking.Rank(order, await CandidatesAsync(order.SupplierId, cancellationToken), clock.GetUtcNow(), promises.GetValueOrDefault(order.ServiceRequestId));
     }
 
     /// <summary>工程师档案: the caller's supplier's engineers with their current load.</summary>
@@ -116,6 +118,22 @@ public sealed class WorkOrderQueries(AppDbContext db, CallerContext callers, Tim
             c.Engineer.UserId, c.Engineer.Name, c.Engineer.BaseCity, c.Engineer.CalendarId, c.Engineer.Skills,
             [.. c.Engineer.Certificates.Select(x => new CertificateView(x.Type, WorkOrderNames.Certificate(x.Type), x.Number, x.ExpiresOn, x.IsValidOn(today)))],
             c.OpenWorkOrders, c.Engineer.Version))];
+    }
+
+    /// <summary>The arrival each request's policy promises (R-EXE-2), from its open arrival deadlines, for on-site work.</summary>
+    private async Task<Dictionary<Guid, ArrivalPromise>> PromisesAsync(IReadOnlyList<WorkOrder> orders, CancellationToken cancellationToken)
+    {
+        var ids = orders.Where(o => o.Kind == WorkOrderKind.OnSite).Select(o => o.ServiceRequestId).Distinct().ToList();
+        var requests = await db.ServiceRequests.AsNoTracking().Include(r => r.Deadlines).Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+        var promises = new Dictionary<Guid, ArrivalPromise>();
+        foreach (var request in requests)
+        {
+            var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, cancellationToken);
+            var (sameCity, otherCity) = request.ArrivalDueByCity(rules);
+            promises[request.Id] = new ArrivalPromise(sameCity, otherCity);
+        }
+
+        return promises;
     }
 
     private async Task<IReadOnlyList<DispatchCandidate>> CandidatesAsync(Guid supplierId, CancellationToken cancellationToken)

@@ -29,9 +29,12 @@ public sealed class LoanerFlowTests(AfterSalesApp app) : ApiTest(app)
         // Equivalent first (R-EXE-7): the customer's VMC-850 → BYJ-001 of the same model, then BYJ-002 of the same grade.
         var before = await agent.RequestLoanersAsync(request.Id);
         Assert.Equal(("VMC-850", false, true), (before.AssetModel, before.Owed, before.CanIssue));
-        Assert.Equal(["BYJ-001", "BYJ-002"], before.Suggestions.Where(s => s.Equivalent).Select(s => s.AssetTag));
-        Assert.True(before.Suggestions[0].SameModel);
-        Assert.False(before.Suggestions.Single(s => s.AssetTag == "BYJ-003").Equivalent);
+        var suggestions = before.Suggestions.ToList();
+        Assert.Equal(("BYJ-001", true), (suggestions[0].AssetTag, suggestions[0].SameModel));
+        var sameGrade = suggestions.Single(s => s.AssetTag == "BYJ-002");
+        var other = suggestions.Single(s => s.AssetTag == "BYJ-003");
+        Assert.Equal((true, false, false), (sameGrade.Equivalent, sameGrade.SameModel, other.Equivalent));
+        Assert.True(suggestions.IndexOf(sameGrade) < suggestions.IndexOf(other));
 
         var unit = await agent.DemoLoanerAsync("BYJ-001");
         var issued = await (await agent.IssueLoanerAsync(unit.Id, request.Id, "专车配送")).ReadAsync<LoanerView>();
@@ -47,6 +50,7 @@ public sealed class LoanerFlowTests(AfterSalesApp app) : ApiTest(app)
         Assert.Contains("运送中", again.GetProperty("detail").GetString());
 
         App.Clock.Advance(TimeSpan.FromHours(2));
+        agent = await App.ClientForAsync("supplier.agent");
         var delivered = await agent.LoanerActAsync(unit.Id, "deliver", new { receivedBy = "张工" });
         Assert.Equal((LoanerLocation.AtCustomer, "张工", App.Clock.GetUtcNow()), (delivered.Unit.Location, delivered.Unit.ReceivedBy, delivered.Unit.DeliveredAt!.Value));
         Assert.Single((await agent.RequestLoanersAsync(request.Id)).Out, u => u.Id == unit.Id && u.Location == LoanerLocation.AtCustomer);
@@ -70,6 +74,7 @@ public sealed class LoanerFlowTests(AfterSalesApp app) : ApiTest(app)
         Assert.True(status.OriginalBackInService);
 
         App.Clock.Advance(TimeSpan.FromDays(1));
+        agent = await App.ClientForAsync("supplier.agent");
         var reclaimed = await agent.LoanerActAsync(unit.Id, "reclaim", new { condition = "worn", note = "外壳轻微划痕" });
         Assert.Equal((LoanerLocation.InPool, LoanerCondition.Worn, (Guid?)null), (reclaimed.Unit.Location, reclaimed.Unit.Condition, reclaimed.Unit.ServiceRequestId));
         Assert.Equal(App.Clock.GetUtcNow(), reclaimed.Unit.ReturnedAt);

@@ -40,6 +40,7 @@ public sealed class LoanerOwedTests(AfterSalesApp app) : ApiTest(app)
         {
         }
 
+        agent = await App.ClientForAsync("supplier.agent");
         var owed = await agent.RequestLoanersAsync(filed.Id);
         Assert.True(owed.Owed);
         Assert.NotNull(owed.LoanerOwedSince);

@@ -21,7 +21,9 @@ public sealed class LoanerJourneyTests(BrowserApp app) : RequestJourneyTest(app)
         var panel = agent.Locator("[data-testid=request-loaners]");
         await agent.ClickAsync("[data-testid=loaner-issue]");
         await agent.WaitForSelectorAsync("[data-testid=loaner-dialog][data-action=issue]");
-        await Expect(agent.Locator("[data-testid=loaner-unit]")).ToContainTextAsync("BYJ-001");
+        var dialog = agent.Locator("[data-testid=loaner-dialog][data-action=issue]");
+        await BrowserApp.ScreenshotAsync(agent, "loaner-issue-dialog");
+        await Expect(dialog).ToHaveAttributeAsync("data-selected", "BYJ-001");
         await Expect(agent.Locator("[data-testid=loaner-submit]")).ToBeDisabledAsync();
         await agent.Locator("[data-testid=loaner-confirm]").ClickAsync();
         await agent.ClickAsync("[data-testid=loaner-submit]");
@@ -48,6 +50,10 @@ public sealed class LoanerJourneyTests(BrowserApp app) : RequestJourneyTest(app)
         await agent.WaitForSelectorAsync("[data-testid=loaner-detail]");
         await Expect(agent.Locator("[data-testid=loaner-movement]")).ToHaveCountAsync(3);
 
+        // A fresh page: the earlier confirmations (snackbars, top right) would cover the action buttons.
+        await agent.ReloadAsync();
+        await agent.WaitForSelectorAsync("[data-circuit=ready]");
+        await agent.WaitForSelectorAsync("[data-testid=loaner-detail]");
         await agent.ClickAsync("[data-testid=loaner-action-reclaim]");
         await agent.WaitForSelectorAsync("[data-testid=loaner-dialog][data-action=reclaim]");
         await agent.Locator("[data-testid=loaner-original-running]").ClickAsync();

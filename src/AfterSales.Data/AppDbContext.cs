@@ -116,6 +116,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Parts.OldPartReturn> OldPartReturns => Set<Domain.Parts.OldPartReturn>();
 
+    public DbSet<Domain.Loaners.LoanerUnit> LoanerUnits => Set<Domain.Loaners.LoanerUnit>();
+
+    public DbSet<Domain.Loaners.LoanerMovement> LoanerMovements => Set<Domain.Loaners.LoanerMovement>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -245,6 +249,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<Domain.Parts.SamplingPlan>().HasQueryFilter(p => ScopeSeesAll || p.SupplierId == ScopeOrganizationId);
         builder.Entity<Domain.Parts.SamplingItem>().HasQueryFilter(i => SamplingPlans.Any(p => p.Id == i.PlanId));
         builder.Entity<Domain.Parts.OldPartReturn>().HasQueryFilter(r => ScopeSeesAll || r.SupplierId == ScopeOrganizationId);
+
+        // Issue 6 loaners (R-EXE-7): a supplier's pool is its own; the platform sees every pool.
+        builder.Entity<Domain.Loaners.LoanerUnit>().HasQueryFilter(u => ScopeSeesAll || u.SupplierId == ScopeOrganizationId);
+        builder.Entity<Domain.Loaners.LoanerMovement>().HasQueryFilter(m => LoanerUnits.Any(u => u.Id == m.UnitId));
     }
 
     private static readonly Type[] EnumsStoredByName =

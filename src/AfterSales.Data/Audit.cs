@@ -77,6 +77,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(Domain.Parts.DamageReport)] = "damageReport",
         [typeof(Domain.Parts.PartBatch)] = "partBatch", // sampling results and recalls (R-KPI-4)
         [typeof(Domain.Parts.OldPartReturn)] = "oldPartReturn", // R-DLR-2, R-DLR-3
+        [typeof(Domain.Loaners.LoanerUnit)] = "loanerUnit", // issue 6 loaners (R-EXE-7)
     };
 
     // Kept out of the trail entirely (derived or bookkeeping) or written only as "changed" (secrets).

@@ -62,6 +62,8 @@ public static class Permissions
     public const string PartsUse = "parts.use";
     public const string PartsSample = "parts.sample";
     public const string PartsReceive = "parts.receive";
+    /// <summary>Issue 6 loaners (R-EXE-7): keep the supplier's loaner pool, issue a loaner to a customer site and reclaim it.</summary>
+    public const string LoanersManage = "loaners.manage";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -74,6 +76,7 @@ public static class Permissions
         DisputesRaise, DisputesAnswer, DisputesArbitrate, DisputesObject, DisputesReview,
         RatingsManage,
         WorkOrdersDispatch,
+        LoanersManage,
     ];
 }
 
@@ -123,6 +126,7 @@ public static class Roles
             Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
             Permissions.WorkOrdersDispatch, // issue 6 work orders
             Permissions.PartsManage, Permissions.PartsUse, // spare parts (R-EXE-4)
+            Permissions.LoanersManage, // loaners (R-EXE-7)
         ]),
         new(SupplierEngineer, PartyKind.Supplier, "售后工程师", "Service engineer",
         [
@@ -139,6 +143,7 @@ public static class Roles
             Permissions.DisputesAnswer, Permissions.DisputesObject, // disputes (R-DSP-1, R-DSP-2)
             Permissions.WorkOrdersDispatch, // issue 6 work orders
             Permissions.PartsManage, Permissions.PartsUse, // spare parts (R-EXE-4)
+            Permissions.LoanersManage, // loaners (R-EXE-7)
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [

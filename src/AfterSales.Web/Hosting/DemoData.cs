@@ -128,6 +128,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         await Features.WorkOrders.WorkOrderDemoData.SeedAsync(db, supplier.Id, now, cancellationToken);
         // Issue 6 spare parts (R-EXE-4): 华东精密's catalogue, warehouses (with 孙浩's van) and stock.
         await partsDemo.SeedAsync(db, supplier.Id, cancellationToken);
+        Features.Loaners.LoanerDemoData.Seed(db, supplier.Id, now); // issue 6 loaners (R-EXE-7): 华东精密's pool
         await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);

@@ -131,12 +131,15 @@ public sealed class RecordRevisit(ServiceRequestActionRunner runner)
 }
 
 /// <summary>归档 (R-ARC-1).</summary>
-public sealed class ArchiveServiceRequest(ServiceRequestActionRunner runner)
+public sealed class ArchiveServiceRequest(ServiceRequestActionRunner runner, Loaners.OutstandingLoanerGate loaners)
 {
     public sealed record Command;
 
-    public Task<Guid> HandleAsync(string id, ActionPreconditions context, CancellationToken cancellationToken) =>
-        runner.RunAsync(id, "archive", new Command(), context, (r, by, now, rules) => r.Archive(by, now, rules), cancellationToken);
+    public async Task<Guid> HandleAsync(string id, ActionPreconditions context, CancellationToken cancellationToken)
+    {
+        await loaners.EnsureNoneOutAsync(id, cancellationToken); // issue 6: a loaner still out blocks archiving (R-EXE-7)
+        return await runner.RunAsync(id, "archive", new Command(), context, (r, by, now, rules) => r.Archive(by, now, rules), cancellationToken);
+    }
 }
 
 /// <summary>取消.</summary>

@@ -270,6 +270,9 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ProductionPeakHours")
+                        .HasColumnType("text");
+
                     b.Property<int>("Quantity")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -3106,6 +3109,9 @@ namespace AfterSales.Data.Postgres.Migrations
                     b.Property<string>("SiteCity")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SiteProductionPeaks")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -265,6 +265,9 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProductionPeakHours")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Quantity")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -3100,6 +3103,9 @@ namespace AfterSales.Data.Sqlite.Migrations
 
                     b.Property<string>("SiteCity")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteProductionPeaks")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

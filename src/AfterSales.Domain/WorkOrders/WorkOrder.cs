@@ -4,8 +4,9 @@ using AfterSales.Domain.ServiceRequests;
 
 namespace AfterSales.Domain.WorkOrders;
 
-/// <summary>The service request a work order belongs to, as creating it needs it.</summary>
-public sealed record WorkOrderRequest(Guid Id, string Number, ServiceRequestStatus Status, Guid CustomerId, Guid SupplierId, Guid? DealerId, string? SiteCity, string? SiteAddress);
+/// <summary>The service request a work order belongs to, with the asset's site and its 生产高峰时段 (R-EXE-1) when known.</summary>
+public sealed record WorkOrderRequest(Guid Id, string Number, ServiceRequestStatus Status, Guid CustomerId, Guid SupplierId, Guid? DealerId, string? SiteCity, string? SiteAddress,
+    string? ProductionPeaks = null);
 
 /// <summary>What the dispatcher writes when creating a work order.</summary>
 public sealed record WorkOrderPlan(
@@ -16,7 +17,8 @@ public sealed record WorkOrderPlan(
     string? SiteAccess,
     DateTimeOffset? ScheduledStart,
     DateTimeOffset? ScheduledEnd,
-    string? RemoteToolLink);
+    string? RemoteToolLink,
+    bool PeakAgreed = false);
 
 /// <summary>
 /// 工单 (issue 6 §1): one execution of a service request — a remote session, an on-site visit, a shipment, a return to
@@ -68,6 +70,9 @@ public sealed class WorkOrder
 
     /// <summary>现场准入要求 (R-EXE-2): badges, safety induction, PPE, escort.</summary>
     public string? SiteAccess { get; private set; }
+
+    /// <summary>生产高峰时段 at the site as last read from the asset (R-EXE-1): remote windows avoid them unless the customer agreed.</summary>
+    public string? SiteProductionPeaks { get; private set; }
 
     /// <summary>Start of the agreed window (remote) or the planned visit.</summary>
     public DateTimeOffset? ScheduledStart { get; private set; }
@@ -171,6 +176,7 @@ public sealed class WorkOrder
             RequiredCertificate = plan.RequiredCertificate,
             SiteCity = request.SiteCity,
             SiteAddress = request.SiteAddress,
+            SiteProductionPeaks = request.ProductionPeaks,
             SiteAccess = InvalidInput.OptionalText(plan.SiteAccess, "siteAccess", "现场准入要求", 1000),
             FollowUpOfId = followUpOf,
             CreatedAt = now,
@@ -178,12 +184,16 @@ public sealed class WorkOrder
             UpdatedAt = now,
         };
         order.SetWindow(plan.ScheduledStart, plan.ScheduledEnd, plan.RemoteToolLink);
-        order.Record(by, "create", null, WorkOrderStatus.Created, $"{WorkOrderNames.Kind(plan.Kind)}：{order.Summary}", now);
+        var peak = order.PeakNote(plan.PeakAgreed);
+        order.Record(by, "create", null, WorkOrderStatus.Created, $"{WorkOrderNames.Kind(plan.Kind)}：{order.Summary}{peak}", now);
         return order;
     }
 
     /// <summary>排期 (R-EXE-1: the agreed remote window and the tool link; on site the planned visit).</summary>
-    public void Schedule(Actor by, DateTimeOffset? start, DateTimeOffset? end, string? toolLink, string? siteAccess, DateTimeOffset now)
+    // sitePeaks: the site's production peaks as the asset records them now (read again at every scheduling);
+    // peakAgreed: the customer agreed to a remote window inside its production peak (R-EXE-1).
+    public void Schedule(Actor by, DateTimeOffset? start, DateTimeOffset? end, string? toolLink, string? siteAccess, DateTimeOffset now,
+        string? sitePeaks = null, bool peakAgreed = false)
     {
         var target = EnsureAllowed(WorkOrderAction.Schedule, by);
         InvalidInput.Require(start is not null, "scheduledStart", "请填写开始时间。");
@@ -193,7 +203,9 @@ public sealed class WorkOrder
             SiteAccess = InvalidInput.OptionalText(siteAccess, "siteAccess", "现场准入要求", 1000);
         }
 
-        MoveTo(WorkOrderAction.Schedule, target == WorkOrderStatus.Dispatched ? WorkOrderStatus.Dispatched : WorkOrderStatus.Scheduled, by, WindowText(), now);
+        SiteProductionPeaks = sitePeaks;
+        var peak = PeakNote(peakAgreed);
+        MoveTo(WorkOrderAction.Schedule, target == WorkOrderStatus.Dispatched ? WorkOrderStatus.Dispatched : WorkOrderStatus.Scheduled, by, WindowText() + peak, now);
     }
 
     /// <summary>
@@ -445,6 +457,29 @@ public sealed class WorkOrder
         InvalidInput.Require(link is null || Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http",
             "remoteToolLink", "远程工具链接须为 http(s) 地址。");
         RemoteToolLink = link;
+    }
+
+    /// <summary>
+    /// R-EXE-1 [000]: a remote window avoids the customer's production peak. One that touches it is refused, naming the
+    /// peak, unless the customer agreed — then the timeline says so.
+    /// </summary>
+    private string PeakNote(bool agreed)
+    {
+        if (Kind != WorkOrderKind.Remote || ScheduledStart is not { } start || Assets.ProductionPeaks.Parse(SiteProductionPeaks) is not { } peaks)
+        {
+            return string.Empty;
+        }
+
+        var touched = peaks.Touched(start, ScheduledEnd);
+        if (touched.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var periods = string.Join("，", touched);
+        return agreed
+            ? $"；与客户生产高峰时段 {periods} 重叠，客户已同意"
+            : throw new WorkflowRuleViolation("R-EXE-1", $"约定的远程时段与客户生产高峰时段 {periods} 重叠。请避开高峰，或在客户同意后勾选“客户同意在高峰时段进行”。");
     }
 
     private string WindowText()

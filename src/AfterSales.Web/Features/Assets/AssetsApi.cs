@@ -10,6 +10,7 @@ public static class AssetsApi
     {
         services.AddScoped<ImportAssets>();
         services.AddScoped<AssetArchiveQueries>();
+        services.AddScoped<AssetProductionPeaks>();
         return services;
     }
 
@@ -54,6 +55,14 @@ public static class AssetsApi
 
         assets.MapGet("/{serial}/history", async (string serial, AssetArchiveQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.HistoryAsync(serial, ct)))
             .WithSummary("设备档案 Every request, judgement, quote, work, part and revisit on the asset in time order, with repairs in the last 12 months (R-BLK-1)");
+
+        assets.MapGet("/{serial}/production-peaks", async (string serial, AssetProductionPeaks useCase, CancellationToken ct) => TypedResults.Ok(await useCase.GetAsync(serial, ct)))
+            .WithSummary("生产高峰时段 The site's daily production peaks, which remote windows avoid (R-EXE-1)");
+        assets.MapPut("/{serial}/production-peaks", async (string serial, AssetProductionPeaks.Command command, AssetProductionPeaks useCase, CancellationToken ct) =>
+                TypedResults.Ok(await useCase.SetAsync(serial, command, ct)))
+            .WithSummary("设置生产高峰时段 Record the site's daily production peaks (R-EXE-1)")
+            .WithDescription("Body { \"productionPeaks\": \"08:00-11:30, 13:30-17:00\" } (Asia/Shanghai wall-clock, every day); blank clears them. "
+                + "The asset's customer, the supplier's dispatcher or the platform. A malformed or overlapping period is 400 naming productionPeaks.");
 
         api.MapGet("/products/{id:guid}/installed-base", async (Guid id, AssetArchiveQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.InstalledBaseAsync(id, ct)))
             .WithTags("Products 产品")

@@ -25,6 +25,7 @@ public sealed class CreateWorkOrder(AppDbContext db, CallerContext callers, Time
     /// <param name="ScheduledStart">Planned start (remote: the agreed window's start).</param>
     /// <param name="ScheduledEnd">Planned end.</param>
     /// <param name="RemoteToolLink">The remote tool's session link (remote, optional).</param>
+    /// <param name="PeakAgreed">The customer agreed to a remote window inside its production peak (R-EXE-1).</param>
     public sealed record Command(
         string? RequestId,
         WorkOrderKind? Kind,
@@ -34,7 +35,8 @@ public sealed class CreateWorkOrder(AppDbContext db, CallerContext callers, Time
         string? SiteAccess,
         DateTimeOffset? ScheduledStart,
         DateTimeOffset? ScheduledEnd,
-        string? RemoteToolLink);
+        string? RemoteToolLink,
+        bool? PeakAgreed = null);
 
     public async Task<Guid> HandleAsync(Command command, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -49,7 +51,7 @@ public sealed class CreateWorkOrder(AppDbContext db, CallerContext callers, Time
         InvalidInput.Require(command.Kind is not null, "kind", "请选择工单类型。");
         var request = await LoadRequestAsync(command.RequestId!, cancellationToken);
         var plan = new WorkOrderPlan(command.Kind!.Value, command.Summary, command.RequiredSkill, command.RequiredCertificate, command.SiteAccess,
-            command.ScheduledStart, command.ScheduledEnd, command.RemoteToolLink);
+            command.ScheduledStart, command.ScheduledEnd, command.RemoteToolLink, command.PeakAgreed ?? false);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = WorkOrder.Create(Guid.CreateVersion7(now), await NextNumberAsync(db, now, cancellationToken), request, plan, caller.ToActor(), now);
@@ -85,10 +87,10 @@ public sealed class CreateWorkOrder(AppDbContext db, CallerContext callers, Time
             .Select(r => new { r.Id, r.Number, r.Status, r.CustomerId, r.SupplierId, r.DealerId, r.AssetId })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFound("售后单");
         var site = request.AssetId is { } assetId
-            ? await db.Assets.AsNoTracking().IgnoreQueryFilters().Where(a => a.Id == assetId).Select(a => new { a.Site.City, a.Site.Address }).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Assets.AsNoTracking().IgnoreQueryFilters().Where(a => a.Id == assetId).Select(a => new { a.Site.City, a.Site.Address, a.ProductionPeakHours }).SingleOrDefaultAsync(cancellationToken)
             : null;
         return new WorkOrderRequest(request.Id, request.Number, request.Status, request.CustomerId, request.SupplierId, request.DealerId,
-            string.IsNullOrEmpty(site?.City) ? null : site.City, string.IsNullOrEmpty(site?.Address) ? null : site.Address);
+            string.IsNullOrEmpty(site?.City) ? null : site.City, string.IsNullOrEmpty(site?.Address) ? null : site.Address, site?.ProductionPeakHours);
     }
 
     private Task<WorkOrderRequest> LoadRequestAsync(string idOrNumber, CancellationToken cancellationToken) => LoadRequestAsync(db, idOrNumber, cancellationToken);

@@ -26,7 +26,8 @@ public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, Tim
     /// <param name="ScheduledEnd">End of the window (optional).</param>
     /// <param name="RemoteToolLink">Remote tool session link, http(s) (remote).</param>
     /// <param name="SiteAccess">现场准入要求 (optional; replaces the recorded text).</param>
-    public sealed record ScheduleCommand(DateTimeOffset? ScheduledStart, DateTimeOffset? ScheduledEnd, string? RemoteToolLink, string? SiteAccess);
+    /// <param name="PeakAgreed">The customer agreed to a remote window inside its production peak (R-EXE-1).</param>
+    public sealed record ScheduleCommand(DateTimeOffset? ScheduledStart, DateTimeOffset? ScheduledEnd, string? RemoteToolLink, string? SiteAccess, bool? PeakAgreed = null);
 
     /// <param name="EngineerUserId">The engineer (a user of the supplier with an engineer profile).</param>
     public sealed record DispatchCommand(Guid? EngineerUserId);
@@ -58,7 +59,12 @@ public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, Tim
     public const int MaxSignatureBytes = 512 * 1024;
 
     public Task<Guid> ScheduleAsync(Guid id, ScheduleCommand c, string? key, CancellationToken ct) =>
-        RunAsync(id, "schedule", c, key, (o, by, now) => Sync(() => o.Schedule(by, c.ScheduledStart, c.ScheduledEnd, c.RemoteToolLink, c.SiteAccess, now)), ct);
+        RunAsync(id, "schedule", c, key, async (o, by, now) =>
+        {
+            // R-EXE-1: the site's production peaks as the customer last recorded them on the asset.
+            var peaks = (await CreateWorkOrder.LoadRequestAsync(db, o.ServiceRequestId.ToString(), ct)).ProductionPeaks;
+            o.Schedule(by, c.ScheduledStart, c.ScheduledEnd, c.RemoteToolLink, c.SiteAccess, now, peaks, c.PeakAgreed ?? false);
+        }, ct);
 
     public Task<Guid> DispatchAsync(Guid id, DispatchCommand c, string? key, CancellationToken ct) =>
         RunAsync(id, "dispatch", c, key, async (o, by, now) =>

@@ -193,7 +193,10 @@ public sealed class WorkOrderQueries(AppDbContext db, CallerContext callers, Tim
         [.. Enum.GetValues<WorkOrderAction>().Where(a => o.CanDo(a, by)).Select(WorkOrderNames.ActionName)],
         withTimeline
             ? [.. o.Entries.OrderBy(e => e.Sequence).Select(e => new WorkOrderEntryView(e.Sequence, e.At, e.ActorName, e.Action, WorkOrderNames.Entry(e.Action), e.From, e.To, e.Note))]
-            : []);
+            : [])
+    {
+        SiteProductionPeaks = o.SiteProductionPeaks,
+    };
 
     /// <summary>导航: a map app's search link for the site address (高德地图 web URI, opens the app on a phone).</summary>
     public static string? MapUrl(string? city, string? address) =>

@@ -49,7 +49,11 @@ public sealed record WorkOrderView(
     DateTimeOffset? ClosedAt,
     int Version,
     IReadOnlyList<string> AllowedActions,
-    IReadOnlyList<WorkOrderEntryView> Timeline);
+    IReadOnlyList<WorkOrderEntryView> Timeline)
+{
+    /// <summary>生产高峰时段 at the site, e.g. "08:00–11:30，13:30–17:00": remote windows avoid them (R-EXE-1).</summary>
+    public string? SiteProductionPeaks { get; init; }
+}
 
 /// <summary>One entry of a work order's timeline.</summary>
 public sealed record WorkOrderEntryView(int Sequence, DateTimeOffset At, string Actor, string Action, string Label, WorkOrderStatus? From, WorkOrderStatus? To, string? Note);

@@ -24,6 +24,8 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
 
     private long _setBasedBatches;
 
+    private bool? _untrackedWrites;
+
     /// <summary>Requests per batch (Deadlines:MonitorBatchSize): one transaction, one SaveChanges.</summary>
     public int BatchSize { get; } = Math.Max(1, configuration.GetValue("Deadlines:MonitorBatchSize", DefaultBatchSize));
 
@@ -83,11 +85,20 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
             }
 
             var claimedAt = Stopwatch.GetTimestamp();
-            var requests = await db.ServiceRequests.Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken);
+
+            // Set-based on PostgreSQL: the requests are loaded untracked and their changes found by comparing column
+            // values before and after the verbs — EF's snapshots and comparisons of eight JSON-converted columns per
+            // request were most of a batch's CPU time (docs/benchmarks.md §5). The verbs and the notifier are the same.
+            var untracked = SetBasedWrites && (_untrackedWrites ??= SetBasedSave.CanWriteUntracked(db, typeof(ServiceRequest)))
+                ? new SetBasedSave.UntrackedChanges(db)
+                : null;
+            var query = db.ServiceRequests.Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery();
+            var requests = await (untracked is null ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
             var outcome = default(MonitorOutcome);
             var recipients = new RecipientCache();
             foreach (var request in requests)
             {
+                untracked?.Remember(request);
                 outcome += await MonitorAsync(db, request, now, recipients, cancellationToken);
             }
 
@@ -97,7 +108,16 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                 // One write for the batch. What to write was decided above, by the aggregate and the notifier; only
                 // how differs: on PostgreSQL one COPY per new table's rows and one version-checked UPDATE per changed
                 // table, elsewhere SaveChanges' batched commands. Either way all or nothing (DbUpdateException below).
-                var setBased = SetBasedWrites && await SetBasedSave.TrySaveAsync(db, cancellationToken);
+                var setBased = untracked is not null
+                    ? await untracked.TrySaveAsync(cancellationToken)
+                    : SetBasedWrites && await SetBasedSave.TrySaveAsync(db, cancellationToken);
+                if (!setBased && untracked is not null)
+                {
+                    // Untracked requests cannot go through SaveChanges. Nothing was written: the batch is rolled back
+                    // (its locks released) and each request redone tracked, below.
+                    throw new UntrackedWriteRefused();
+                }
+
                 if (!setBased)
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -125,6 +145,10 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                 // batch is rolled back whole; each request is retried alone so one conflict costs one request.
                 logger.LogInformation(ex, "Deadline monitor batch of {Count} requests lost a race; retrying them one by one.", claimed.Count);
             }
+            catch (UntrackedWriteRefused)
+            {
+                logger.LogWarning("Deadline monitor batch of {Count} requests changed more than the set-based write takes; retrying them one by one.", claimed.Count);
+            }
         }
 
         var retried = default(MonitorOutcome);
@@ -135,6 +159,9 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
 
         return (retried, claimed.Count);
     }
+
+    /// <summary>The untracked batch's changes are not for the set-based write (a deletion, say): it is redone request by request.</summary>
+    private sealed class UntrackedWriteRefused : Exception;
 
     private async Task<MonitorOutcome> MonitorOneAsync(Guid requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {

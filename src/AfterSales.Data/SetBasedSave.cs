@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -98,6 +99,9 @@ public static class SetBasedSave
         private readonly Dictionary<object, (IEntityType Type, object?[] Values)> _remembered = new(ReferenceEqualityComparer.Instance);
         private readonly List<object> _roots = [];
 
+        /// <summary>What the last write took: comparing, then each statement's wall time (the monitor's --trace prints them).</summary>
+        public List<string> Timings { get; } = [];
+
         /// <summary>Takes the values of the aggregate and everything reachable from it, as loaded.</summary>
         public void Remember(object root)
         {
@@ -115,6 +119,7 @@ public static class SetBasedSave
         /// </summary>
         public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
         {
+            var comparing = Stopwatch.GetTimestamp();
             if (TrackedWork(db) is not { } work)
             {
                 return false;
@@ -181,7 +186,9 @@ public static class SetBasedSave
                 work.Modified.Add((type, rows, changed));
             }
 
+            Timings.Add($"compare {Stopwatch.GetElapsedTime(comparing).TotalMilliseconds:F1} ms");
             await WriteAsync(db, work, cancellationToken);
+            Timings.AddRange(work.Timings);
             return true;
         }
 
@@ -309,12 +316,16 @@ public static class SetBasedSave
             // Updates first: their token check decides whether this unit of work still applies before anything is added.
             foreach (var (type, rows, changed) in work.Modified)
             {
+                var started = Stopwatch.GetTimestamp();
                 await UpdateAsync(connection, transaction, type, rows, changed, cancellationToken);
+                work.Timings.Add($"UPDATE {type.GetTableName()} {rows.Count} rows {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms");
             }
 
             foreach (var (type, rows) in InDependencyOrder(MergeByType(work.Added)))
             {
+                var started = Stopwatch.GetTimestamp();
                 await CopyAsync(connection, type, rows, cancellationToken);
+                work.Timings.Add($"COPY {type.GetTableName()} {rows.Count} rows {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms");
             }
 
             if (ownTransaction is not null)
@@ -477,6 +488,9 @@ public static class SetBasedSave
     /// <summary>What one write holds: new rows and changed rows (with the properties changed in any of them) per entity type.</summary>
     private sealed class Work
     {
+        /// <summary>Each statement's wall time, in order ("UPDATE ServiceRequests 500 rows 12.3 ms"), for the caller's trace.</summary>
+        public List<string> Timings { get; } = [];
+
         public List<(IEntityType Type, List<Row> Rows)> Added { get; } = [];
 
         public List<(IEntityType Type, List<Row> Rows, HashSet<IProperty> Changed)> Modified { get; } = [];

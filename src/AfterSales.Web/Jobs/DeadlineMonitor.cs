@@ -94,6 +94,7 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                 : null;
             var query = db.ServiceRequests.Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery();
             var requests = await (untracked is null ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
+            var loadedAt = Stopwatch.GetTimestamp();
             var outcome = default(MonitorOutcome);
             var recipients = new RecipientCache();
             foreach (var request in requests)
@@ -134,9 +135,10 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                     Interlocked.Increment(ref _setBasedBatches);
                 }
 
-                logger.LogDebug("Deadline monitor batch of {Count} requests: claim {Claim:F1} ms, load and decide {Decide:F1} ms, write ({How}) {Write:F1} ms, commit {Commit:F1} ms.",
-                    claimed.Count, Stopwatch.GetElapsedTime(started, claimedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(claimedAt, decidedAt).TotalMilliseconds,
-                    setBased ? "set-based" : "SaveChanges", Stopwatch.GetElapsedTime(decidedAt, writtenAt).TotalMilliseconds, Stopwatch.GetElapsedTime(writtenAt).TotalMilliseconds);
+                logger.LogDebug("Deadline monitor batch of {Count} requests: claim {Claim:F1} ms, load {Load:F1} ms, decide {Decide:F1} ms, write ({How}) {Write:F1} ms [{Statements}], commit {Commit:F1} ms.",
+                    claimed.Count, Stopwatch.GetElapsedTime(started, claimedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(claimedAt, loadedAt).TotalMilliseconds,
+                    Stopwatch.GetElapsedTime(loadedAt, decidedAt).TotalMilliseconds, setBased ? untracked is null ? "set-based, tracked" : "set-based, untracked" : "SaveChanges",
+                    Stopwatch.GetElapsedTime(decidedAt, writtenAt).TotalMilliseconds, string.Join("; ", untracked?.Timings ?? []), Stopwatch.GetElapsedTime(writtenAt).TotalMilliseconds);
                 return (outcome, claimed.Count);
             }
             catch (DbUpdateException ex)

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AfterSales.Data;
 using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.ServiceRequests;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Jobs;
 using Microsoft.AspNetCore.Hosting;
@@ -25,7 +26,7 @@ namespace AfterSales.MonitorBench;
 /// </summary>
 internal static class MonitorDriver
 {
-    private const string Usage = "--provider Postgres|Sqlite [--connection \"Host=…;Database=…\"] [--open 1000000] [--due 10000] [--idle-passes 200] [--trace (per-batch timings)]";
+    private const string Usage = "--provider Postgres|Sqlite [--connection \"Host=…;Database=…\"] [--open 1000000] [--due 10000] [--idle-passes 200] [--trace (per-batch timings)] [--parallel 1 (due passes at once)]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -40,6 +41,7 @@ internal static class MonitorDriver
         var open = int.Parse(options.GetValueOrDefault("open", "1000000"), CultureInfo.InvariantCulture);
         var due = int.Parse(options.GetValueOrDefault("due", "10000"), CultureInfo.InvariantCulture);
         var idlePasses = int.Parse(options.GetValueOrDefault("idle-passes", "200"), CultureInfo.InvariantCulture);
+        var parallel = Math.Max(1, int.Parse(options.GetValueOrDefault("parallel", "1"), CultureInfo.InvariantCulture));
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"aftersales-monitor-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(dataDirectory);
         var connection = options.GetValueOrDefault("connection")
@@ -88,7 +90,9 @@ internal static class MonitorDriver
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var databaseCpu = await DatabaseCpuAsync(contexts);
         watch.Restart();
-        var recorded = await monitor.RunOnceAsync(CancellationToken.None);
+        // --parallel N: N passes at once, as N app instances would run them (each claims its own batches, SKIP LOCKED).
+        var passes = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(() => monitor.RunOnceAsync(CancellationToken.None))));
+        var recorded = passes.Aggregate(default(MonitorOutcome), (sum, pass) => sum + pass);
         var elapsed = watch.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         databaseCpu = await DatabaseCpuAsync(contexts) - databaseCpu;
@@ -98,7 +102,7 @@ internal static class MonitorDriver
             $"app CPU time {cpu.TotalMilliseconds:N0} ms (all threads)" +
             (databaseCpu is { } db ? $"; PostgreSQL backends' CPU time {db.TotalMilliseconds:N0} ms (this database's server processes, from /proc)" : string.Empty));
         Console.WriteLine($"due pass: {recorded.Breaches:N0} breaches, {recorded.Escalations:N0} escalation steps, {recorded.Warnings:N0} warnings in {elapsed.TotalMilliseconds:N0} ms " +
-            $"({monitor.BatchSize} requests per batch); rows added: {added.Breaches:N0} breaches, {added.Penalties:N0} penalty lines, {added.Notifications:N0} notifications, {added.Timeline:N0} timeline entries");
+            $"({monitor.BatchSize} requests per batch, {parallel} pass(es) at once); rows added: {added.Breaches:N0} breaches, {added.Penalties:N0} penalty lines, {added.Notifications:N0} notifications, {added.Timeline:N0} timeline entries");
         if (added.Breaches < due || added.Penalties < due || added.Notifications < due)
         {
             throw new InvalidOperationException("The due pass did not record every breach, penalty and notification.");

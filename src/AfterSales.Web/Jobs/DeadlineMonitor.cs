@@ -43,6 +43,13 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
     /// </summary>
     public bool SetBasedWrites { get; } = configuration.GetValue("Deadlines:MonitorSetBasedWrites", true);
 
+    /// <summary>
+    /// Whether a set-based batch loads its requests untracked and finds their changes itself
+    /// (Deadlines:MonitorUntrackedBatch, default on); off, the set-based write reads the changes from EF's change
+    /// tracker, as before (docs/benchmarks.md §5 compares the two).
+    /// </summary>
+    public bool UntrackedBatches { get; } = configuration.GetValue("Deadlines:MonitorUntrackedBatch", true);
+
     /// <summary>Batches written set-based since start (the rest went through SaveChanges): shows which path the monitor takes.</summary>
     public long SetBasedBatches => Interlocked.Read(ref _setBasedBatches);
 
@@ -89,7 +96,7 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
             // Set-based on PostgreSQL: the requests are loaded untracked and their changes found by comparing column
             // values before and after the verbs — EF's snapshots and comparisons of eight JSON-converted columns per
             // request were most of a batch's CPU time (docs/benchmarks.md §5). The verbs and the notifier are the same.
-            var untracked = SetBasedWrites && (_untrackedWrites ??= SetBasedSave.CanWriteUntracked(db, typeof(ServiceRequest)))
+            var untracked = SetBasedWrites && UntrackedBatches && (_untrackedWrites ??= SetBasedSave.CanWriteUntracked(db, typeof(ServiceRequest)))
                 ? new SetBasedSave.UntrackedChanges(db)
                 : null;
             var query = db.ServiceRequests.Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery();

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AfterSales.Data;
 using AfterSales.Domain.Deadlines;
+using AfterSales.Domain.ServiceRequests;
 using AfterSales.Web.Hosting;
 using AfterSales.Web.Jobs;
 using Microsoft.AspNetCore.Hosting;
@@ -25,7 +26,7 @@ namespace AfterSales.MonitorBench;
 /// </summary>
 internal static class MonitorDriver
 {
-    private const string Usage = "--provider Postgres|Sqlite [--connection \"Host=…;Database=…\"] [--open 1000000] [--due 10000] [--idle-passes 200] [--trace (per-batch timings)]";
+    private const string Usage = "--provider Postgres|Sqlite [--connection \"Host=…;Database=…\"] [--open 1000000] [--due 10000] [--idle-passes 200] [--trace (per-batch timings)] [--parallel 1 (due passes at once)]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -40,6 +41,7 @@ internal static class MonitorDriver
         var open = int.Parse(options.GetValueOrDefault("open", "1000000"), CultureInfo.InvariantCulture);
         var due = int.Parse(options.GetValueOrDefault("due", "10000"), CultureInfo.InvariantCulture);
         var idlePasses = int.Parse(options.GetValueOrDefault("idle-passes", "200"), CultureInfo.InvariantCulture);
+        var parallel = Math.Max(1, int.Parse(options.GetValueOrDefault("parallel", "1"), CultureInfo.InvariantCulture));
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"aftersales-monitor-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(dataDirectory);
         var connection = options.GetValueOrDefault("connection")
@@ -86,16 +88,21 @@ internal static class MonitorDriver
         var setBasedBefore = monitor.SetBasedBatches;
         // The app's own CPU time alongside the wall clock: on this shared machine the wall clock follows the neighbours' load.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var databaseCpu = await DatabaseCpuAsync(contexts);
         watch.Restart();
-        var recorded = await monitor.RunOnceAsync(CancellationToken.None);
+        // --parallel N: N passes at once, as N app instances would run them (each claims its own batches, SKIP LOCKED).
+        var passes = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(() => monitor.RunOnceAsync(CancellationToken.None))));
+        var recorded = passes.Aggregate(default(MonitorOutcome), (sum, pass) => sum + pass);
         var elapsed = watch.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        databaseCpu = await DatabaseCpuAsync(contexts) - databaseCpu;
         var after = await CountsAsync(contexts);
         var added = (Breaches: after.Breaches - before.Breaches, Penalties: after.Penalties - before.Penalties, Notifications: after.Notifications - before.Notifications, Timeline: after.Timeline - before.Timeline);
         Console.WriteLine($"due pass written set-based in {monitor.SetBasedBatches - setBasedBefore:N0} batches, through SaveChanges in the others; " +
-            $"app CPU time {cpu.TotalMilliseconds:N0} ms (all threads; the database server's is not counted)");
+            $"app CPU time {cpu.TotalMilliseconds:N0} ms (all threads)" +
+            (databaseCpu is { } db ? $"; PostgreSQL backends' CPU time {db.TotalMilliseconds:N0} ms (this database's server processes, from /proc)" : string.Empty));
         Console.WriteLine($"due pass: {recorded.Breaches:N0} breaches, {recorded.Escalations:N0} escalation steps, {recorded.Warnings:N0} warnings in {elapsed.TotalMilliseconds:N0} ms " +
-            $"({monitor.BatchSize} requests per batch); rows added: {added.Breaches:N0} breaches, {added.Penalties:N0} penalty lines, {added.Notifications:N0} notifications, {added.Timeline:N0} timeline entries");
+            $"({monitor.BatchSize} requests per batch, {parallel} pass(es) at once); rows added: {added.Breaches:N0} breaches, {added.Penalties:N0} penalty lines, {added.Notifications:N0} notifications, {added.Timeline:N0} timeline entries");
         if (added.Breaches < due || added.Penalties < due || added.Notifications < due)
         {
             throw new InvalidOperationException("The due pass did not record every breach, penalty and notification.");
@@ -191,6 +198,43 @@ internal static class MonitorDriver
             FROM "Deadlines" d CROSS JOIN bm WHERE d."Id" = '{deadline.ToString().ToUpperInvariant()}'
             """);
         await ExecuteAsync(db, "DROP TABLE bm; ANALYZE;");
+    }
+
+    /// <summary>
+    /// CPU time used so far by the PostgreSQL server processes serving this database (user + system, from
+    /// /proc/PID/stat): the server runs on this machine, and the app's pooled connections keep their backends for the
+    /// whole pass. Null on SQLite or where /proc cannot be read.
+    /// </summary>
+    private static async Task<TimeSpan?> DatabaseCpuAsync(IDbContextFactory<AppDbContext> contexts)
+    {
+        await using var db = contexts.CreateSystemContext();
+        if (!db.Database.IsNpgsql())
+        {
+            return null;
+        }
+
+        var pids = await db.Database.SqlQuery<int>($"SELECT pid AS \"Value\" FROM pg_stat_activity WHERE datname = current_database()").ToListAsync();
+        var ticks = 0L;
+        foreach (var pid in pids)
+        {
+            try
+            {
+                // Fields after the command's closing parenthesis: state is field 3, utime 14 and stime 15 (clock ticks, 100 a second).
+                var stat = await File.ReadAllTextAsync($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // A backend that ended meanwhile (or a server on another machine): counted as nothing.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     /// <summary>SQL built here from the catalog's column names, GUIDs and numbers only: nothing from outside.</summary>

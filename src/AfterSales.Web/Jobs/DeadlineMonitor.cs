@@ -24,6 +24,8 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
 
     private long _setBasedBatches;
 
+    private bool? _untrackedWrites;
+
     /// <summary>Requests per batch (Deadlines:MonitorBatchSize): one transaction, one SaveChanges.</summary>
     public int BatchSize { get; } = Math.Max(1, configuration.GetValue("Deadlines:MonitorBatchSize", DefaultBatchSize));
 
@@ -40,6 +42,13 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
     /// 500 requests (docs/benchmarks.md §5). Off, or on SQLite, the batch goes through SaveChanges.
     /// </summary>
     public bool SetBasedWrites { get; } = configuration.GetValue("Deadlines:MonitorSetBasedWrites", true);
+
+    /// <summary>
+    /// Whether a set-based batch loads its requests untracked and finds their changes itself
+    /// (Deadlines:MonitorUntrackedBatch, default on); off, the set-based write reads the changes from EF's change
+    /// tracker, as before (docs/benchmarks.md §5 compares the two).
+    /// </summary>
+    public bool UntrackedBatches { get; } = configuration.GetValue("Deadlines:MonitorUntrackedBatch", true);
 
     /// <summary>Batches written set-based since start (the rest went through SaveChanges): shows which path the monitor takes.</summary>
     public long SetBasedBatches => Interlocked.Read(ref _setBasedBatches);
@@ -83,11 +92,21 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
             }
 
             var claimedAt = Stopwatch.GetTimestamp();
-            var requests = await db.ServiceRequests.Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken);
+
+            // Set-based on PostgreSQL: the requests are loaded untracked and their changes found by comparing column
+            // values before and after the verbs — EF's snapshots and comparisons of eight JSON-converted columns per
+            // request were most of a batch's CPU time (docs/benchmarks.md §5). The verbs and the notifier are the same.
+            var untracked = SetBasedWrites && UntrackedBatches && (_untrackedWrites ??= SetBasedSave.CanWriteUntracked(db, typeof(ServiceRequest)))
+                ? new SetBasedSave.UntrackedChanges(db)
+                : null;
+            var query = db.ServiceRequests.Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery();
+            var requests = await (untracked is null ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
+            var loadedAt = Stopwatch.GetTimestamp();
             var outcome = default(MonitorOutcome);
             var recipients = new RecipientCache();
             foreach (var request in requests)
             {
+                untracked?.Remember(request);
                 outcome += await MonitorAsync(db, request, now, recipients, cancellationToken);
             }
 
@@ -97,7 +116,16 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                 // One write for the batch. What to write was decided above, by the aggregate and the notifier; only
                 // how differs: on PostgreSQL one COPY per new table's rows and one version-checked UPDATE per changed
                 // table, elsewhere SaveChanges' batched commands. Either way all or nothing (DbUpdateException below).
-                var setBased = SetBasedWrites && await SetBasedSave.TrySaveAsync(db, cancellationToken);
+                var setBased = untracked is not null
+                    ? await untracked.TrySaveAsync(cancellationToken)
+                    : SetBasedWrites && await SetBasedSave.TrySaveAsync(db, cancellationToken);
+                if (!setBased && untracked is not null)
+                {
+                    // Untracked requests cannot go through SaveChanges. Nothing was written: the batch is rolled back
+                    // (its locks released) and each request redone tracked, below.
+                    throw new UntrackedWriteRefused();
+                }
+
                 if (!setBased)
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -114,9 +142,10 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                     Interlocked.Increment(ref _setBasedBatches);
                 }
 
-                logger.LogDebug("Deadline monitor batch of {Count} requests: claim {Claim:F1} ms, load and decide {Decide:F1} ms, write ({How}) {Write:F1} ms, commit {Commit:F1} ms.",
-                    claimed.Count, Stopwatch.GetElapsedTime(started, claimedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(claimedAt, decidedAt).TotalMilliseconds,
-                    setBased ? "set-based" : "SaveChanges", Stopwatch.GetElapsedTime(decidedAt, writtenAt).TotalMilliseconds, Stopwatch.GetElapsedTime(writtenAt).TotalMilliseconds);
+                logger.LogDebug("Deadline monitor batch of {Count} requests: claim {Claim:F1} ms, load {Load:F1} ms, decide {Decide:F1} ms, write ({How}) {Write:F1} ms [{Statements}], commit {Commit:F1} ms.",
+                    claimed.Count, Stopwatch.GetElapsedTime(started, claimedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(claimedAt, loadedAt).TotalMilliseconds,
+                    Stopwatch.GetElapsedTime(loadedAt, decidedAt).TotalMilliseconds, setBased ? untracked is null ? "set-based, tracked" : "set-based, untracked" : "SaveChanges",
+                    Stopwatch.GetElapsedTime(decidedAt, writtenAt).TotalMilliseconds, string.Join("; ", untracked?.Timings ?? []), Stopwatch.GetElapsedTime(writtenAt).TotalMilliseconds);
                 return (outcome, claimed.Count);
             }
             catch (DbUpdateException ex)
@@ -124,6 +153,10 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                 // A user action (a late close) or an unlocked writer changed one of these requests first. The
                 // batch is rolled back whole; each request is retried alone so one conflict costs one request.
                 logger.LogInformation(ex, "Deadline monitor batch of {Count} requests lost a race; retrying them one by one.", claimed.Count);
+            }
+            catch (UntrackedWriteRefused)
+            {
+                logger.LogWarning("Deadline monitor batch of {Count} requests changed more than the set-based write takes; retrying them one by one.", claimed.Count);
             }
         }
 
@@ -135,6 +168,9 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
 
         return (retried, claimed.Count);
     }
+
+    /// <summary>The untracked batch's changes are not for the set-based write (a deletion, say): it is redone request by request.</summary>
+    private sealed class UntrackedWriteRefused : Exception;
 
     private async Task<MonitorOutcome> MonitorOneAsync(Guid requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@
 #if POSTGRES
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using AfterSales.Data;
 using AfterSales.Web.Features.ServiceRequests;
 using AfterSales.Web.Hosting;
@@ -109,6 +110,30 @@ public sealed class SetBasedMonitorTests
             .Select(l => $"ledger {l.ServiceRequestNumber} {(l.BreachId is { } b ? deadlineNames[b] : "-")} {l.Kind} {l.Account} {l.Amount} {l.RuleCode} {l.RuleId} {l.Explanation} {At(l.CreatedAt)} {l.CreatedBy}"));
         lines.AddRange((await db.Notifications.IgnoreQueryFilters().AsNoTracking().ToListAsync(Ct))
             .Select(n => $"notification {users[n.RecipientUserId]} {Named(n.DedupKey)} {n.Kind} {n.Title} | {n.Body} | {Named(n.Link ?? "-")} {At(n.CreatedAt)} read {At(n.ReadAt)}"));
+
+        // Every column of every request and deadline row as the database holds it, ids aside (they differ between the
+        // two databases): a column the verbs change is written by either path, whichever it is.
+        var tables = new Dictionary<string, FormattableString>
+        {
+            ["ServiceRequests"] = $"SELECT to_jsonb(t)::text AS \"Value\" FROM \"ServiceRequests\" AS t",
+            ["Deadlines"] = $"SELECT to_jsonb(t)::text AS \"Value\" FROM \"Deadlines\" AS t",
+        };
+        foreach (var (table, sql) in tables)
+        {
+            var rows = await db.Database.SqlQuery<string>(sql).ToListAsync(Ct);
+            lines.AddRange(rows.Select(row =>
+            {
+                var json = JsonNode.Parse(row)!.AsObject();
+                var owner = json["Number"]?.GetValue<string>() ?? deadlineNames[json["Id"]!.GetValue<Guid>()];
+                foreach (var id in json.Select(p => p.Key).Where(k => k.EndsWith("Id", StringComparison.Ordinal)).ToList())
+                {
+                    json.Remove(id);
+                }
+
+                return $"row {table} {owner} {json.ToJsonString()}";
+            }));
+        }
+
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }

@@ -116,6 +116,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Parts.OldPartReturn> OldPartReturns => Set<Domain.Parts.OldPartReturn>();
 
+    public DbSet<Domain.WorkOrders.FactoryRepairRecord> FactoryRepairRecords => Set<Domain.WorkOrders.FactoryRepairRecord>();
+
+    public DbSet<Domain.WorkOrders.UnitReplacement> UnitReplacements => Set<Domain.WorkOrders.UnitReplacement>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -245,6 +249,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<Domain.Parts.SamplingPlan>().HasQueryFilter(p => ScopeSeesAll || p.SupplierId == ScopeOrganizationId);
         builder.Entity<Domain.Parts.SamplingItem>().HasQueryFilter(i => SamplingPlans.Any(p => p.Id == i.PlanId));
         builder.Entity<Domain.Parts.OldPartReturn>().HasQueryFilter(r => ScopeSeesAll || r.SupplierId == ScopeOrganizationId);
+        // Issue 6 §5 return to factory and replacement (R-EXE-5, R-EXE-6): seen by whoever sees the work order.
+        builder.Entity<Domain.WorkOrders.FactoryRepairRecord>().HasQueryFilter(r => WorkOrders.Any(w => w.Id == r.WorkOrderId));
+        builder.Entity<Domain.WorkOrders.UnitReplacement>().HasQueryFilter(r => WorkOrders.Any(w => w.Id == r.WorkOrderId));
     }
 
     private static readonly Type[] EnumsStoredByName =

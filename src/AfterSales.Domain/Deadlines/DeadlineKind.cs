@@ -72,6 +72,12 @@ public enum DeadlineKind
 
     /// <summary>判定异议期: either party may object to the ruling (R-DSP-2); silence is acceptance.</summary>
     RulingObjection,
+
+    /// <summary>返厂取件: pickup booked for a return-to-factory work order (R-EXE-5, 24 h in [002]); opened by the work order.</summary>
+    FactoryPickup,
+
+    /// <summary>返厂寄回: the repaired unit shipped back after receipt at the factory (R-EXE-5, 3 working days in [002]).</summary>
+    FactoryReturn,
 }
 
 /// <summary>Who owes a deadline: its breach is that party's lateness.</summary>

@@ -86,6 +86,11 @@ public static class DeadlineCatalog
             { IsWindow = true, BeforeDispute = true },
         new(DeadlineKind.Arbitration, DeadlineParty.Platform, Set(ServiceRequestStatus.InArbitration)),
         new(DeadlineKind.RulingObjection, DeadlineParty.Customer, Set()) { IsWindow = true, OpenedByVerb = true },
+
+        // R-EXE-5 [002]: a return-to-factory work order books the pickup within 24 h of its creation and ships the repaired
+        // unit back within 3 working days of receipt at the factory; opened and closed by the work order's verbs.
+        new(DeadlineKind.FactoryPickup, DeadlineParty.Supplier, Set()) { OpenedByVerb = true },
+        new(DeadlineKind.FactoryReturn, DeadlineParty.Supplier, Set()) { OpenedByVerb = true },
     ];
 
     public static DeadlineSpec For(DeadlineKind kind) => Specs.First(s => s.Kind == kind);

@@ -82,6 +82,8 @@ public static class DeadlineKindNames
         DeadlineKind.DisputeWindow => "争议异议期",
         DeadlineKind.Arbitration => "平台仲裁",
         DeadlineKind.RulingObjection => "判定异议期",
+        DeadlineKind.FactoryPickup => "返厂取件",
+        DeadlineKind.FactoryReturn => "返厂寄回",
         _ => kind.ToString(),
     };
 }

@@ -61,6 +61,7 @@ public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, Tim
         RunAsync(id, "dispatch", c, key, async (o, by, now) =>
         {
             o.EnsureMay(WorkOrderAction.Dispatch, by);
+            UnitReplacement.EnsureMayDispatch(o, await db.UnitReplacements.AsNoTracking().SingleOrDefaultAsync(r => r.WorkOrderId == o.Id, ct)); // R-EXE-6
             InvalidInput.Require(c.EngineerUserId is not null, "engineerUserId", "请选择工程师。");
             var engineer = await db.EngineerProfiles.AsNoTracking().SingleOrDefaultAsync(e => e.UserId == c.EngineerUserId, ct)
                 ?? throw new InvalidInput("engineerUserId", "工程师不存在或没有工程师档案。");

@@ -126,6 +126,26 @@ public sealed class ReturnToFactoryApiTests(AfterSalesApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task Cancelling_a_return_to_factory_work_order_closes_its_pickup_timer_so_it_is_never_breached()
+    {
+        await FactoryTimersInForceAsync();
+        var request = await new RequestFlow(App).ToAsync(ServiceRequestStatus.InService);
+        var agent = await App.ClientForAsync("supplier.agent");
+        var order = await agent.CreateWorkOrderAsync(ReturnToFactory(request.Id));
+
+        await agent.WorkOrderActAsync(order.Id, "cancel", new { reason = "客户决定改为上门维修" });
+        App.Clock.Advance(TimeSpan.FromHours(30));
+        await App.Monitor.RunOnceAsync(Ct);
+
+        agent = await App.ClientForAsync("supplier.agent");
+        var view = await agent.RequestAsync(request.Id);
+        var timer = view.Deadlines.Single(d => d.Kind == DeadlineKind.FactoryPickup);
+        Assert.Equal(DeadlineState.Met, timer.State);
+        Assert.DoesNotContain(view.Timeline, t => t.Action == "deadlineBreached" && t.Note!.Contains("返厂取件", StringComparison.Ordinal));
+        Assert.Empty((await agent.GetAsync<FactoryRepairView>($"/api/v1/work-orders/{order.Id}/factory-repair")).AllowedActions);
+    }
+
+    [Fact]
     public async Task A_replacement_needs_the_managers_approval_before_dispatch_and_the_asset_record_follows_the_new_serial()
     {
         var request = await new RequestFlow(App).ToAsync(ServiceRequestStatus.InService);

@@ -1,6 +1,7 @@
 using AfterSales.Data;
 using AfterSales.Domain.Deadlines;
 using AfterSales.Domain.WorkOrders;
+using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Policies;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace AfterSales.Web.Features.ReturnToFactory;
 /// gets its record and opens the request's 24 h pickup timer (R-EXE-5); a replacement work order gets its record
 /// awaiting the manager's approval (R-EXE-6).
 /// </summary>
-public sealed class ReturnRecords(AppDbContext db, ServiceRulesCatalog rulesCatalog)
+public sealed class ReturnRecords(AppDbContext db, ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier)
 {
     public async Task OnCreatedAsync(WorkOrder order, DateTimeOffset now, CancellationToken ct)
     {
@@ -27,6 +28,29 @@ public sealed class ReturnRecords(AppDbContext db, ServiceRulesCatalog rulesCata
         {
             db.UnitReplacements.Add(await StartReplacementAsync(db, order, ct));
         }
+    }
+
+    /// <summary>
+    /// A cancelled return-to-factory work order owes nothing more: its open pickup or return timer closes (a timer already
+    /// past due stays breached), in the cancellation's transaction.
+    /// </summary>
+    public async Task OnCancelledAsync(WorkOrder order, DateTimeOffset now, CancellationToken ct)
+    {
+        if (order.Kind != WorkOrderKind.ReturnToFactory
+            || await db.FactoryRepairRecords.AsNoTracking().SingleOrDefaultAsync(r => r.WorkOrderId == order.Id, ct) is not { } record)
+        {
+            return;
+        }
+
+        var request = await db.ServiceRequests.IgnoreQueryFilters().Include(r => r.Deadlines).SingleAsync(r => r.Id == order.ServiceRequestId, ct);
+        var (_, rules) = await rulesCatalog.ForPolicyAsync(db, request.PolicyId, ct);
+        request.CloseFactoryTimer(DeadlineKind.FactoryPickup, record.NotifiedAt, now, rules);
+        if (record.ReceivedAtFactoryAt is { } received)
+        {
+            request.CloseFactoryTimer(DeadlineKind.FactoryReturn, received, now, rules);
+        }
+
+        await notifier.NotifyAsync(db, request, request.DequeueAlerts(), now, ct);
     }
 
     /// <summary>R-EXE-6: the replacement record of the request's asset, awaiting approval.</summary>

@@ -17,7 +17,7 @@ namespace AfterSales.Web.Features.WorkOrders;
 /// 404), run one domain verb, save once with the timeline entry it wrote. The same Idempotency-Key gets the first
 /// result; a stale write is 409.
 /// </summary>
-public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, TimeProvider clock, AttachFile attachFile, Complaints.SuspensionGate suspensions)
+public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, TimeProvider clock, AttachFile attachFile, Complaints.SuspensionGate suspensions, ReturnToFactory.ReturnRecords returns)
 {
     /// <param name="ScheduledStart">Start of the agreed window (remote) or planned visit.</param>
     /// <param name="ScheduledEnd">End of the window (optional).</param>
@@ -91,7 +91,11 @@ public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, Tim
         RunAsync(id, "checkOut", c, key, (o, by, now) => Sync(() => o.CheckOut(by, c.Note, now)), ct);
 
     public Task<Guid> CancelAsync(Guid id, ReasonCommand c, string? key, CancellationToken ct) =>
-        RunAsync(id, "cancel", c, key, (o, by, now) => Sync(() => o.Cancel(by, c.Reason, now)), ct);
+        RunAsync(id, "cancel", c, key, async (o, by, now) =>
+        {
+            o.Cancel(by, c.Reason, now);
+            await returns.OnCancelledAsync(o, now, ct); // R-EXE-5: a cancelled return to factory closes its timers
+        }, ct, transactional: true);
 
     /// <summary>
     /// 远程服务确认 (R-EXE-1): "needs follow-up" opens a follow-up remote work order under the same request, in the

@@ -119,6 +119,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Loaners.LoanerUnit> LoanerUnits => Set<Domain.Loaners.LoanerUnit>();
 
     public DbSet<Domain.Loaners.LoanerMovement> LoanerMovements => Set<Domain.Loaners.LoanerMovement>();
+    public DbSet<Domain.WorkOrders.FactoryRepairRecord> FactoryRepairRecords => Set<Domain.WorkOrders.FactoryRepairRecord>();
+
+    public DbSet<Domain.WorkOrders.UnitReplacement> UnitReplacements => Set<Domain.WorkOrders.UnitReplacement>();
 
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
@@ -253,6 +256,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // Issue 6 loaners (R-EXE-7): a supplier's pool is its own; the platform sees every pool.
         builder.Entity<Domain.Loaners.LoanerUnit>().HasQueryFilter(u => ScopeSeesAll || u.SupplierId == ScopeOrganizationId);
         builder.Entity<Domain.Loaners.LoanerMovement>().HasQueryFilter(m => LoanerUnits.Any(u => u.Id == m.UnitId));
+        // Issue 6 §5 return to factory and replacement (R-EXE-5, R-EXE-6): seen by whoever sees the work order.
+        builder.Entity<Domain.WorkOrders.FactoryRepairRecord>().HasQueryFilter(r => WorkOrders.Any(w => w.Id == r.WorkOrderId));
+        builder.Entity<Domain.WorkOrders.UnitReplacement>().HasQueryFilter(r => WorkOrders.Any(w => w.Id == r.WorkOrderId));
     }
 
     private static readonly Type[] EnumsStoredByName =

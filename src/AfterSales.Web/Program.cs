@@ -23,6 +23,7 @@ using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
 using AfterSales.Web.Features.Policies;
 using AfterSales.Web.Features.Ratings;
+using AfterSales.Web.Features.ReturnToFactory;
 using AfterSales.Web.Features.ServiceRequests;
 using AfterSales.Web.Features.ServiceRequests.Actions;
 using AfterSales.Web.Features.ServiceRequests.Attachments;
@@ -90,6 +91,7 @@ services.AddDisputeFeatures(); // disputes and platform arbitration (R-DSP-1..3)
 services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
 services.AddRatingFeatures(); // supplier ratings and sanctions, scorecards (R-RAT-1, R-RAT-2)
 services.AddWorkOrderFeatures(); // issue 6 work orders, engineers and dispatch (R-EXE-1, R-EXE-2)
+services.AddReturnToFactoryFeatures(); // issue 6 §5 return to factory and replacement (R-EXE-5, R-EXE-6)
 services.AddPartsFeatures(); // issue 6 spare parts and old-part returns (R-EXE-4, R-KPI-4, R-DLR-2/3)
 services.AddLoanerFeatures(); // issue 6 loaners (R-EXE-7)
 
@@ -175,6 +177,7 @@ api.MapQuotesApi(); // quotes and agreements
 api.MapInvoicesApi(); // issue 4 invoices (R-FEE-1)
 api.MapRatingsApi(); // supplier ratings and sanctions, scorecards (R-RAT-1, R-RAT-2)
 api.MapWorkOrdersApi(); // issue 6 work orders, engineers and dispatch (R-EXE-1, R-EXE-2)
+api.MapReturnToFactoryApi(); // issue 6 §5 return to factory and replacement (R-EXE-5, R-EXE-6)
 api.MapPartsApi(); // issue 6 spare parts and old-part returns (R-EXE-4, R-KPI-4, R-DLR-2/3)
 api.MapLoanersApi(); // issue 6 loaners (R-EXE-7)
 

@@ -273,6 +273,17 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(1);
 
+                    b.Property<long?>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedBySerial")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacesSerial")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Serial")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -2973,6 +2984,169 @@ namespace AfterSales.Data.Sqlite.Migrations
                     b.ToTable("EngineerProfiles");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.FactoryRepairRecord", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveredNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PickedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PickupBookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PickupCarrier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PickupDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PickupTracking")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAtFactoryAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepairWork")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepairedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnCarrier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnTracking")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShippedBackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("TestPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TestResult")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkOrderId");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.ToTable("FactoryRepairRecords");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.UnitReplacement", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FaultConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FaultyCarrier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FaultyReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FaultyShippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FaultyTracking")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InspectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectionResult")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewSerial")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NewUnitDeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldSerial")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkOrderId");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.ToTable("UnitReplacements");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.WorkOrders.WorkOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3413,6 +3587,24 @@ namespace AfterSales.Data.Sqlite.Migrations
                         .WithMany("Timeline")
                         .HasForeignKey("ServiceRequestId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.FactoryRepairRecord", b =>
+                {
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", null)
+                        .WithOne()
+                        .HasForeignKey("AfterSales.Domain.WorkOrders.FactoryRepairRecord", "WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.UnitReplacement", b =>
+                {
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", null)
+                        .WithOne()
+                        .HasForeignKey("AfterSales.Domain.WorkOrders.UnitReplacement", "WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

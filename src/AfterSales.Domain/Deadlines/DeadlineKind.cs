@@ -75,6 +75,11 @@ public enum DeadlineKind
 
     /// <summary>缺货补货: parts ordered for a request arrive within the part's lead time (R-EXE-4: ≤ 7 days, custom parts as disclosed, R-QUO-4).</summary>
     PartsReplenishment,
+    /// <summary>返厂取件: pickup booked for a return-to-factory work order (R-EXE-5, 24 h in [002]); opened by the work order.</summary>
+    FactoryPickup,
+
+    /// <summary>返厂寄回: the repaired unit shipped back after receipt at the factory (R-EXE-5, 3 working days in [002]).</summary>
+    FactoryReturn,
 }
 
 /// <summary>Who owes a deadline: its breach is that party's lateness.</summary>

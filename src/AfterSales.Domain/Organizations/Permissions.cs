@@ -56,6 +56,8 @@ public static class Permissions
     public const string RatingsManage = "ratings.manage";
     /// <summary>Issue 6 work orders: create, schedule, dispatch and cancel work orders of the supplier's requests (R-EXE-2).</summary>
     public const string WorkOrdersDispatch = "workOrders.dispatch";
+    /// <summary>Issue 6 §5 whole-unit replacement (R-EXE-6): approve a replacement work order before it is dispatched.</summary>
+    public const string WorkOrdersApproveReplacement = "workOrders.approveReplacement";
     // Issue 6 spare parts (R-EXE-4, R-KPI-4, R-DLR-2/3): catalogue, warehouses, replenishment, transfers, shipments, old parts;
     // reserving, issuing and consuming for a request; the platform's quarterly sampling; the customer's receipt check.
     public const string PartsManage = "parts.manage";
@@ -77,6 +79,7 @@ public static class Permissions
         RatingsManage,
         WorkOrdersDispatch,
         LoanersManage,
+        WorkOrdersApproveReplacement,
     ];
 }
 
@@ -144,6 +147,7 @@ public static class Roles
             Permissions.WorkOrdersDispatch, // issue 6 work orders
             Permissions.PartsManage, Permissions.PartsUse, // spare parts (R-EXE-4)
             Permissions.LoanersManage, // loaners (R-EXE-7)
+            Permissions.WorkOrdersApproveReplacement, // whole-unit replacement approval (R-EXE-6)
         ]),
         new(DealerAgent, PartyKind.Dealer, "经销商服务", "Dealer service",
         [

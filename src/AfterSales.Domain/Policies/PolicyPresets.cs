@@ -277,6 +277,9 @@ public static class PolicyPresets
                 [DeadlineKind.FactoryRepair] = DeadlineTarget.WorkingDays(4),
                 // R-RV-1: "售后管理部门在服务完成后 3 个工作日内对客户进行回访"
                 [DeadlineKind.Revisit] = DeadlineTarget.WorkingDays(3),
+                // R-EXE-5 per return-to-factory work order: "接到返厂通知 24 小时内安排取件" and "3 个工作日内通过物流寄回".
+                [DeadlineKind.FactoryPickup] = DeadlineTarget.Hours(24),
+                [DeadlineKind.FactoryReturn] = DeadlineTarget.WorkingDays(3),
 
                 // No figure in the seed, so no deadline: SupplyInfo, Verify, QuoteDecision, OnSiteArrival,
                 // RemoteResolution, PartsDelivery, Acceptance, Reservice, Vouchers.

@@ -94,6 +94,10 @@ public static class DeadlineCatalog
 
         // R-EXE-4, R-QUO-4: stock ran out for the request; the parts arrive within the part's lead time.
         new(DeadlineKind.PartsReplenishment, DeadlineParty.Supplier, Set()) { OpenedByVerb = true, TargetFromEvent = true },
+        // R-EXE-5 [002]: a return-to-factory work order books the pickup within 24 h of its creation and ships the repaired
+        // unit back within 3 working days of receipt at the factory; opened and closed by the work order's verbs.
+        new(DeadlineKind.FactoryPickup, DeadlineParty.Supplier, Set()) { OpenedByVerb = true },
+        new(DeadlineKind.FactoryReturn, DeadlineParty.Supplier, Set()) { OpenedByVerb = true },
     ];
 
     public static DeadlineSpec For(DeadlineKind kind) => Specs.First(s => s.Kind == kind);

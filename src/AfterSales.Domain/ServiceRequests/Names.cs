@@ -83,6 +83,8 @@ public static class DeadlineKindNames
         DeadlineKind.Arbitration => "平台仲裁",
         DeadlineKind.RulingObjection => "判定异议期",
         DeadlineKind.PartsReplenishment => "缺货补货",
+        DeadlineKind.FactoryPickup => "返厂取件",
+        DeadlineKind.FactoryReturn => "返厂寄回",
         _ => kind.ToString(),
     };
 }

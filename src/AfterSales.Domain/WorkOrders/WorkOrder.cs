@@ -25,7 +25,7 @@ public sealed record WorkOrderPlan(
 /// factory, a replacement, a loaner or an inspection — with its own status (<see cref="WorkOrderWorkflow"/>), assignee,
 /// schedule and timeline. A request may have several; it completes only when none is open (R-WO-1).
 /// </summary>
-public sealed class WorkOrder
+public sealed partial class WorkOrder
 {
     private readonly List<WorkOrderEntry> _entries = [];
 

@@ -72,6 +72,6 @@ public static class WorkOrderNames
         "cancel" => "取消",
         "followUpOpened" => "后续跟进",
         "photo" => "现场照片",
-        _ => action,
+        _ => ReturnStageNames.Entry(action),
     };
 }

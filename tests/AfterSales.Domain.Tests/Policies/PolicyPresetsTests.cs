@@ -131,6 +131,8 @@ public sealed class PolicyPresetsTests
     [InlineData(DeadlineKind.Plan, 4, DeadlineUnit.Hours)]
     [InlineData(DeadlineKind.FactoryRepair, 4, DeadlineUnit.WorkingDays)]
     [InlineData(DeadlineKind.Revisit, 3, DeadlineUnit.WorkingDays)]
+    [InlineData(DeadlineKind.FactoryPickup, 24, DeadlineUnit.Hours)]
+    [InlineData(DeadlineKind.FactoryReturn, 3, DeadlineUnit.WorkingDays)]
     public void Cable_manufacturer_preset_holds_the_deadlines_of_seed_002(DeadlineKind kind, int amount, DeadlineUnit unit) =>
         AssertTarget(PolicyPresets.CableManufacturer, kind, amount, unit);
 
@@ -154,7 +156,7 @@ public sealed class PolicyPresetsTests
     [Theory]
     [InlineData(PolicyPresets.B2BPlatform, 14)]
     [InlineData(PolicyPresets.FurnishingSupplier, 0)]
-    [InlineData(PolicyPresets.CableManufacturer, 5)]
+    [InlineData(PolicyPresets.CableManufacturer, 7)]
     [InlineData(PolicyPresets.Factory, 4)]
     [InlineData(PolicyPresets.MachineryDealer, 7)]
     public void A_preset_opens_deadlines_only_for_the_kinds_its_seed_states_a_figure_for(string key, int kinds) =>

@@ -10,6 +10,7 @@ using AfterSales.Web.Tests.Infrastructure;
 using AfterSales.Web.Tests.Platform;
 using AfterSales.Web.Tests.Policies;
 using AfterSales.Web.Tests.ServiceRequests;
+using AfterSales.Web.Tests.WorkOrders;
 using Xunit;
 
 namespace AfterSales.Web.Tests.Deadlines;
@@ -61,6 +62,8 @@ public sealed class DeadlineKindTests(AfterSalesApp app) : ApiTest(app)
             DeadlineKind.Arbitration => (await ArbitratedAsync(), DeadlineState.Met),
             DeadlineKind.RulingObjection => (await RulingObjectedAsync(), DeadlineState.Met),
             DeadlineKind.PartsReplenishment => (await PartsReplenishedAsync(), DeadlineState.Met),
+            DeadlineKind.FactoryPickup => (await FactoryPickupBookedAsync(), DeadlineState.Met),
+            DeadlineKind.FactoryReturn => (await FactoryReturnShippedAsync(), DeadlineState.Met),
             _ => throw new InvalidOperationException($"No workflow path for {kind}: add one, and a row to docs/deadlines.md."),
         };
 
@@ -417,6 +420,42 @@ public sealed class DeadlineKindTests(AfterSalesApp app) : ApiTest(app)
         App.Clock.Advance(TimeSpan.FromHours(2));
         return await ActAsync("supplier.agent", ruled.Id, "objectRuling", new { reason = "鉴定前不应认定为质量问题" });
     }
+
+    /// <summary>R-EXE-5: a return-to-factory work order opens the 24 h pickup timer; booking the pickup 3 h later meets it.</summary>
+    private async Task<ServiceRequestView> FactoryPickupBookedAsync()
+    {
+        var (requestId, factory) = await FactoryRepairOrderAsync();
+        App.Clock.Advance(TimeSpan.FromHours(3));
+        await FactoryStageAsync(factory, "bookPickup", new { carrier = "顺丰速运", trackingNumber = "SF1002003004" });
+        return await ViewAsync(requestId);
+    }
+
+    /// <summary>R-EXE-5: receipt at the factory opens the 3-working-day return timer; shipping back the next day meets it.</summary>
+    private async Task<ServiceRequestView> FactoryReturnShippedAsync()
+    {
+        var (requestId, factory) = await FactoryRepairOrderAsync();
+        await FactoryStageAsync(factory, "bookPickup", new { carrier = "顺丰速运", trackingNumber = "SF1002003004" });
+        await FactoryStageAsync(factory, "confirmPickup", new { });
+        await FactoryStageAsync(factory, "receiveAtFactory", new { });
+        Assert.Equal(DeadlineState.Running, (await ViewAsync(requestId)).Deadlines.Single(d => d.Kind == DeadlineKind.FactoryReturn).State);
+        await FactoryStageAsync(factory, "recordRepair", new { repairWork = "更换主板" });
+        await FactoryStageAsync(factory, "recordTest", new { testResult = "连续运行 4 小时无异常", passed = true });
+        App.Clock.Advance(TimeSpan.FromHours(20));
+        await FactoryStageAsync(factory, "shipBack", new { carrier = "顺丰速运", trackingNumber = "SF2002003004" });
+        return await ViewAsync(requestId);
+    }
+
+    private async Task<(Guid RequestId, string FactoryUrl)> FactoryRepairOrderAsync()
+    {
+        var planned = await JudgeInWarrantyAsync((await ReceiveAsync(await FileAsync(Body("returnToFactory")))).Id, "returnToFactory");
+        var agent = await App.ClientForAsync("supplier.agent");
+        var order = await agent.CreateWorkOrderAsync(new { requestId = planned.Id.ToString(), kind = "returnToFactory", summary = "控制器返厂维修" });
+        Assert.Equal(DeadlineState.Running, (await ViewAsync(planned.Id)).Deadlines.Single(d => d.Kind == DeadlineKind.FactoryPickup).State);
+        return (planned.Id, $"/api/v1/work-orders/{order.Id}/factory-repair");
+    }
+
+    private async Task FactoryStageAsync(string factoryUrl, string stage, object body) =>
+        (await (await App.ClientForAsync("supplier.agent")).PostJsonAsync($"{factoryUrl}/{stage}", body)).EnsureSuccessStatusCode();
 
     private async Task<ServiceRequestView> DisputedAsync()
     {

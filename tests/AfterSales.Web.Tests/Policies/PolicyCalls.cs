@@ -70,6 +70,8 @@ public static class PolicyCalls
             [DeadlineKind.DisputeWindow] = DeadlineTarget.Hours(12),
             [DeadlineKind.Arbitration] = DeadlineTarget.Hours(24),
             [DeadlineKind.RulingObjection] = DeadlineTarget.Hours(12),
+            [DeadlineKind.FactoryPickup] = DeadlineTarget.Hours(24),
+            [DeadlineKind.FactoryReturn] = DeadlineTarget.WorkingDays(3),
         },
         LevelTargets =
         [

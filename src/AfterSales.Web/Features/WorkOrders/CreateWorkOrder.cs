@@ -14,7 +14,7 @@ namespace AfterSales.Web.Features.WorkOrders;
 /// 创建工单 (issue 6 §1): supplier staff open a work order under a request they serve — numbered GD-YYYY-NNNNNN, with
 /// the asset's installation site as the work site. A retry with the same Idempotency-Key creates it once.
 /// </summary>
-public sealed class CreateWorkOrder(AppDbContext db, CallerContext callers, TimeProvider clock)
+public sealed class CreateWorkOrder(AppDbContext db, CallerContext callers, TimeProvider clock, ReturnToFactory.ReturnRecords returns)
 {
     /// <param name="RequestId">The service request (id or number SR-…).</param>
     /// <param name="Kind">remote, onSite, partsShipment, returnToFactory, replacement, loaner or inspection.</param>
@@ -56,6 +56,7 @@ public sealed class CreateWorkOrder(AppDbContext db, CallerContext callers, Time
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = WorkOrder.Create(Guid.CreateVersion7(now), await NextNumberAsync(db, now, cancellationToken), request, plan, caller.ToActor(), now);
         db.WorkOrders.Add(order);
+        await returns.OnCreatedAsync(order, now, cancellationToken); // R-EXE-5/6: the return-to-factory or replacement record and timer
         if (idempotencyKey is not null)
         {
             Idempotency.Record(db, caller.UserId, idempotencyKey, fingerprint, order.Id, StatusCodes.Status201Created, now);

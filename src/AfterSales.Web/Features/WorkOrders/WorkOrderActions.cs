@@ -20,7 +20,7 @@ namespace AfterSales.Web.Features.WorkOrders;
 /// result; a stale write is 409.
 /// </summary>
 public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, TimeProvider clock, AttachFile attachFile, Complaints.SuspensionGate suspensions,
-    ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier)
+    ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier, ReturnToFactory.ReturnRecords returns)
 {
     /// <param name="ScheduledStart">Start of the agreed window (remote) or planned visit.</param>
     /// <param name="ScheduledEnd">End of the window (optional).</param>
@@ -70,6 +70,7 @@ public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, Tim
         RunAsync(id, "dispatch", c, key, async (o, by, now) =>
         {
             o.EnsureMay(WorkOrderAction.Dispatch, by);
+            UnitReplacement.EnsureMayDispatch(o, await db.UnitReplacements.AsNoTracking().SingleOrDefaultAsync(r => r.WorkOrderId == o.Id, ct)); // R-EXE-6
             InvalidInput.Require(c.EngineerUserId is not null, "engineerUserId", "请选择工程师。");
             var engineer = await db.EngineerProfiles.AsNoTracking().SingleOrDefaultAsync(e => e.UserId == c.EngineerUserId, ct)
                 ?? throw new InvalidInput("engineerUserId", "工程师不存在或没有工程师档案。");
@@ -128,7 +129,11 @@ public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, Tim
         RunAsync(id, "checkOut", c, key, (o, by, now) => Sync(() => o.CheckOut(by, c.Note, now)), ct);
 
     public Task<Guid> CancelAsync(Guid id, ReasonCommand c, string? key, CancellationToken ct) =>
-        RunAsync(id, "cancel", c, key, (o, by, now) => Sync(() => o.Cancel(by, c.Reason, now)), ct);
+        RunAsync(id, "cancel", c, key, async (o, by, now) =>
+        {
+            o.Cancel(by, c.Reason, now);
+            await returns.OnCancelledAsync(o, now, ct); // R-EXE-5: a cancelled return to factory closes its timers
+        }, ct, transactional: true);
 
     /// <summary>
     /// 远程服务确认 (R-EXE-1): "needs follow-up" opens a follow-up remote work order under the same request, in the

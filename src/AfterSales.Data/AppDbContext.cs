@@ -116,6 +116,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Parts.OldPartReturn> OldPartReturns => Set<Domain.Parts.OldPartReturn>();
 
+    // Maintenance contracts, plans and visits (R-MNT-1, R-RV-2, R-EXE-3).
+    public DbSet<Domain.Maintenance.MaintenanceContract> MaintenanceContracts => Set<Domain.Maintenance.MaintenanceContract>();
+
+    public DbSet<Domain.Maintenance.MaintenancePlan> MaintenancePlans => Set<Domain.Maintenance.MaintenancePlan>();
+
+    public DbSet<Domain.Maintenance.MaintenanceVisit> MaintenanceVisits => Set<Domain.Maintenance.MaintenanceVisit>();
+
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
 
@@ -245,6 +252,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<Domain.Parts.SamplingPlan>().HasQueryFilter(p => ScopeSeesAll || p.SupplierId == ScopeOrganizationId);
         builder.Entity<Domain.Parts.SamplingItem>().HasQueryFilter(i => SamplingPlans.Any(p => p.Id == i.PlanId));
         builder.Entity<Domain.Parts.OldPartReturn>().HasQueryFilter(r => ScopeSeesAll || r.SupplierId == ScopeOrganizationId);
+
+        // Maintenance (R-MNT-1): the supplier and the customer of a contract, plan or visit see it.
+        builder.Entity<Domain.Maintenance.MaintenanceContract>().HasQueryFilter(c => ScopeSeesAll || c.SupplierId == ScopeOrganizationId || c.CustomerId == ScopeOrganizationId);
+        builder.Entity<Domain.Maintenance.MaintenancePlan>().HasQueryFilter(p => ScopeSeesAll || p.SupplierId == ScopeOrganizationId || p.CustomerId == ScopeOrganizationId);
+        builder.Entity<Domain.Maintenance.MaintenanceVisit>().HasQueryFilter(v => ScopeSeesAll || v.SupplierId == ScopeOrganizationId || v.CustomerId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

@@ -17,6 +17,7 @@ using AfterSales.Web.Features.Deadlines;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.Invoices;
+using AfterSales.Web.Features.Maintenance;
 using AfterSales.Web.Features.WorkOrders;
 using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
@@ -90,6 +91,7 @@ services.AddInvoiceFeatures(); // issue 4 invoices (R-FEE-1)
 services.AddRatingFeatures(); // supplier ratings and sanctions, scorecards (R-RAT-1, R-RAT-2)
 services.AddWorkOrderFeatures(); // issue 6 work orders, engineers and dispatch (R-EXE-1, R-EXE-2)
 services.AddPartsFeatures(); // issue 6 spare parts and old-part returns (R-EXE-4, R-KPI-4, R-DLR-2/3)
+services.AddMaintenanceFeatures(); // issue 6 maintenance contracts, plans, visits and reports (R-MNT-1, R-RV-2, R-EXE-3)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -174,6 +176,7 @@ api.MapInvoicesApi(); // issue 4 invoices (R-FEE-1)
 api.MapRatingsApi(); // supplier ratings and sanctions, scorecards (R-RAT-1, R-RAT-2)
 api.MapWorkOrdersApi(); // issue 6 work orders, engineers and dispatch (R-EXE-1, R-EXE-2)
 api.MapPartsApi(); // issue 6 spare parts and old-part returns (R-EXE-4, R-KPI-4, R-DLR-2/3)
+api.MapMaintenanceApi(); // issue 6 maintenance contracts, plans, visits and reports (R-MNT-1, R-RV-2, R-EXE-3)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

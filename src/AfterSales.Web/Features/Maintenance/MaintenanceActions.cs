@@ -12,7 +12,8 @@ namespace AfterSales.Web.Features.Maintenance;
 /// The maintenance writes (R-MNT-1, R-EXE-3): sign and terminate a contract, set up and end a plan, file a visit's report.
 /// Each loads what it checks, calls the domain verb and ends with one SaveChanges (the audit trail is written with it).
 /// </summary>
-public sealed class MaintenanceActions(AppDbContext db, CallerContext callers, TimeProvider clock, MaintenanceQueries queries)
+public sealed class MaintenanceActions(AppDbContext db, CallerContext callers, TimeProvider clock, MaintenanceQueries queries, Warranty.WarrantyDecider warranties,
+    Policies.ServiceRulesCatalog rulesCatalog)
 {
     /// <param name="CustomerId">The customer organisation.</param>
     /// <param name="Title">合同名称.</param>
@@ -130,11 +131,20 @@ public sealed class MaintenanceActions(AppDbContext db, CallerContext callers, T
         await SaveAsync(cancellationToken);
     }
 
+    /// <summary>Whether the asset is under warranty today, decided as its warranty page decides it (R-WTY-1).</summary>
     private async Task<bool> WarrantyOfAsync(Guid assetId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var asset = await db.Assets.AsNoTracking().SingleAsync(a => a.Id == assetId, cancellationToken);
-        var months = await db.Products.AsNoTracking().IgnoreQueryFilters().Where(p => p.Id == asset.ProductId).Select(p => (int?)p.WarrantyMonths).SingleOrDefaultAsync(cancellationToken);
-        return asset.AcceptedOn is { } accepted && months is { } m && ServiceZone.DateOf(now) <= accepted.AddMonths(m);
+        var facts = await warranties.LoadAsync(asset, cancellationToken);
+        var (_, rules) = await rulesCatalog.ForSupplierAsync(db, asset.SupplierId, cancellationToken);
+        var today = ServiceZone.DateOf(now);
+        var warrantyFacts = Warranty.WarrantyDecider.FactsOf(facts, today);
+        if (warrantyFacts.AcceptedOn is null && facts.Order.AcceptedAt is { } accepted)
+        {
+            warrantyFacts = warrantyFacts with { AcceptedOn = ServiceZone.DateOf(accepted) };
+        }
+
+        return Domain.Warranty.WarrantyRules.Decide(warrantyFacts, rules.Policy.Warranty, today).Covered;
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

@@ -132,6 +132,10 @@ public sealed class MaintenanceQueries(AppDbContext db, CallerContext callers, T
     public async Task<IReadOnlyList<CoveredAssetView>> AssetsOfCustomerAsync(Guid customerId, CancellationToken cancellationToken) =>
         await db.Assets.AsNoTracking().Where(a => a.CustomerId == customerId).OrderBy(a => a.Serial).Select(a => new CoveredAssetView(a.Id, a.Serial)).ToListAsync(cancellationToken);
 
+    /// <summary>An asset the caller sees, by serial (the forms take serials).</summary>
+    public async Task<Guid?> AssetIdAsync(string serial, CancellationToken cancellationToken) =>
+        await db.Assets.AsNoTracking().Where(a => a.Serial == serial).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The customers the supplier has sold to (the contract form's picker).</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> CustomersAsync(CancellationToken cancellationToken)
     {

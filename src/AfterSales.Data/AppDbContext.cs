@@ -119,9 +119,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Loaners.LoanerUnit> LoanerUnits => Set<Domain.Loaners.LoanerUnit>();
 
     public DbSet<Domain.Loaners.LoanerMovement> LoanerMovements => Set<Domain.Loaners.LoanerMovement>();
+
     public DbSet<Domain.WorkOrders.FactoryRepairRecord> FactoryRepairRecords => Set<Domain.WorkOrders.FactoryRepairRecord>();
 
     public DbSet<Domain.WorkOrders.UnitReplacement> UnitReplacements => Set<Domain.WorkOrders.UnitReplacement>();
+    // Maintenance contracts, plans and visits (R-MNT-1, R-RV-2, R-EXE-3).
+    public DbSet<Domain.Maintenance.MaintenanceContract> MaintenanceContracts => Set<Domain.Maintenance.MaintenanceContract>();
+
+    public DbSet<Domain.Maintenance.MaintenancePlan> MaintenancePlans => Set<Domain.Maintenance.MaintenancePlan>();
+
+    public DbSet<Domain.Maintenance.MaintenanceVisit> MaintenanceVisits => Set<Domain.Maintenance.MaintenanceVisit>();
 
     // Read by the query filters; EF parameterises them per query from this instance.
     private Guid ScopeOrganizationId => Scope.OrganizationId;
@@ -259,6 +266,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // Issue 6 §5 return to factory and replacement (R-EXE-5, R-EXE-6): seen by whoever sees the work order.
         builder.Entity<Domain.WorkOrders.FactoryRepairRecord>().HasQueryFilter(r => WorkOrders.Any(w => w.Id == r.WorkOrderId));
         builder.Entity<Domain.WorkOrders.UnitReplacement>().HasQueryFilter(r => WorkOrders.Any(w => w.Id == r.WorkOrderId));
+        // Maintenance (R-MNT-1): the supplier and the customer of a contract, plan or visit see it.
+        builder.Entity<Domain.Maintenance.MaintenanceContract>().HasQueryFilter(c => ScopeSeesAll || c.SupplierId == ScopeOrganizationId || c.CustomerId == ScopeOrganizationId);
+        builder.Entity<Domain.Maintenance.MaintenancePlan>().HasQueryFilter(p => ScopeSeesAll || p.SupplierId == ScopeOrganizationId || p.CustomerId == ScopeOrganizationId);
+        builder.Entity<Domain.Maintenance.MaintenanceVisit>().HasQueryFilter(v => ScopeSeesAll || v.SupplierId == ScopeOrganizationId || v.CustomerId == ScopeOrganizationId);
     }
 
     private static readonly Type[] EnumsStoredByName =

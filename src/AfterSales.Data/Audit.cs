@@ -78,6 +78,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         [typeof(Domain.Parts.PartBatch)] = "partBatch", // sampling results and recalls (R-KPI-4)
         [typeof(Domain.Parts.OldPartReturn)] = "oldPartReturn", // R-DLR-2, R-DLR-3
         [typeof(Domain.Loaners.LoanerUnit)] = "loanerUnit", // issue 6 loaners (R-EXE-7)
+        [typeof(Domain.Maintenance.MaintenanceContract)] = "maintenanceContract", // R-MNT-1
+        [typeof(Domain.Maintenance.MaintenancePlan)] = "maintenancePlan",
+        [typeof(Domain.Maintenance.MaintenanceVisit)] = "maintenanceVisit", // generated visits, reminders and reports (R-RV-2, R-EXE-3)
     };
 
     // Kept out of the trail entirely (derived or bookkeeping) or written only as "changed" (secrets).

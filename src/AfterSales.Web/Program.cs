@@ -18,6 +18,7 @@ using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Loaners;
 using AfterSales.Web.Features.Parts;
 using AfterSales.Web.Features.Invoices;
+using AfterSales.Web.Features.Maintenance;
 using AfterSales.Web.Features.WorkOrders;
 using AfterSales.Web.Features.Penalties;
 using AfterSales.Web.Features.Platform;
@@ -94,6 +95,7 @@ services.AddWorkOrderFeatures(); // issue 6 work orders, engineers and dispatch 
 services.AddReturnToFactoryFeatures(); // issue 6 §5 return to factory and replacement (R-EXE-5, R-EXE-6)
 services.AddPartsFeatures(); // issue 6 spare parts and old-part returns (R-EXE-4, R-KPI-4, R-DLR-2/3)
 services.AddLoanerFeatures(); // issue 6 loaners (R-EXE-7)
+services.AddMaintenanceFeatures(); // issue 6 maintenance contracts, plans, visits and reports (R-MNT-1, R-RV-2, R-EXE-3)
 
 // Catalogue, orders, assets, organisations
 services.AddCatalogueFeatures();
@@ -180,6 +182,7 @@ api.MapWorkOrdersApi(); // issue 6 work orders, engineers and dispatch (R-EXE-1,
 api.MapReturnToFactoryApi(); // issue 6 §5 return to factory and replacement (R-EXE-5, R-EXE-6)
 api.MapPartsApi(); // issue 6 spare parts and old-part returns (R-EXE-4, R-KPI-4, R-DLR-2/3)
 api.MapLoanersApi(); // issue 6 loaners (R-EXE-7)
+api.MapMaintenanceApi(); // issue 6 maintenance contracts, plans, visits and reports (R-MNT-1, R-RV-2, R-EXE-3)
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();

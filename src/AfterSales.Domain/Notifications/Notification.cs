@@ -14,6 +14,9 @@ public enum NotificationKind
 
     /// <summary>应提供备用机: a critical fault was not fixed in time (R-EXE-7).</summary>
     LoanerOwed,
+
+    /// <summary>维保提醒: a planned maintenance visit is due in 7 days (R-RV-2).</summary>
+    MaintenanceDue,
 }
 
 /// <summary>

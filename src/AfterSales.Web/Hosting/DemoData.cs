@@ -129,6 +129,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         // Issue 6 spare parts (R-EXE-4): 华东精密's catalogue, warehouses (with 孙浩's van) and stock.
         await partsDemo.SeedAsync(db, supplier.Id, cancellationToken);
         Features.Loaners.LoanerDemoData.Seed(db, supplier.Id, now); // issue 6 loaners (R-EXE-7): 华东精密's pool
+        // Issue 6 maintenance (R-MNT-1): a contract after warranty for EQ-0101 with one quarterly inspection plan.
+        await Features.Maintenance.MaintenanceDemoData.SeedAsync(db, supplier.Id, customer.Id, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);

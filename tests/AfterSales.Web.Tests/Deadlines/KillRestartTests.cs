@@ -147,6 +147,7 @@ public sealed class KillRestartTests
             info.Environment["ConnectionStrings__AfterSales"] = connectionString;
             info.Environment["Storage__DataDirectory"] = dataDirectory;
             info.Environment["DemoData__Enabled"] = "false";
+            info.Environment["Maintenance__JobIntervalSeconds"] = "0"; // maintenance scheduling is not what this test kills (R-MNT-1)
             info.Environment["Deadlines__MonitorIntervalSeconds"] = "1";
             info.Environment["Deadlines__MonitorBatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
             // 24 batches 150 ms apart: the first run is killed between committed batches however fast the machine is.

@@ -101,6 +101,7 @@ public class AfterSalesApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Deadlines:MonitorIntervalSeconds", "0");
         builder.UseSetting("Invoices:LateChargeIntervalSeconds", "0"); // issue 4 invoices: tests drive the accrual directly
         builder.UseSetting("Ratings:JobIntervalSeconds", "0"); // supplier ratings: tests drive the monthly job directly (R-RAT-1)
+        builder.UseSetting("Maintenance:JobIntervalSeconds", "0"); // maintenance: tests drive the scheduler directly (R-MNT-1)
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.ConfigureLogging(logging => logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning));

@@ -15,7 +15,8 @@ public sealed class AuditQueries(AppDbContext db)
     public static IReadOnlyList<string> EntityTypes { get; } =
         ["organization", "user", "role", "userRole", "rolePermission", "product", "priceListItem", "purchaseOrder", "asset", "servicePolicy", "calendar", "staffSuspension", "customerSanction",
             "supplierRating", "sparePart", "warehouse", "partReservation", "replenishmentOrder", "partShipment", "damageReport", "partBatch", "oldPartReturn",
-            "loanerUnit"]; // issue 6 loaners (R-EXE-7)
+            "loanerUnit", // issue 6 loaners (R-EXE-7)
+            "maintenanceContract", "maintenancePlan", "maintenanceVisit"];
 
     public async Task<Page<AuditEntryView>> ListAsync(string? entityType, string? entityId, string? actor, int? pageSize, string? after, CancellationToken cancellationToken)
     {

@@ -3,11 +3,8 @@ using AfterSales.Domain.Common;
 using AfterSales.Domain.Deadlines;
 using AfterSales.Domain.ServiceRequests;
 using AfterSales.Domain.WorkOrders;
-using AfterSales.Web.Features.Catalogue;
 using AfterSales.Web.Features.Notifications;
 using AfterSales.Web.Features.Policies;
-using AfterSales.Web.Http;
-using AfterSales.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Web.Features.ReturnToFactory;
@@ -18,7 +15,7 @@ namespace AfterSales.Web.Features.ReturnToFactory;
 /// return-to-factory timers, so a late pickup or return is a breach the deadline monitor escalates and charges like any
 /// other. The same Idempotency-Key gets the first result; a stale write is 409.
 /// </summary>
-public sealed class ReturnActions(AppDbContext db, CallerContext callers, TimeProvider clock, ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier)
+public sealed class ReturnActions(AppDbContext db, ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier, WorkOrders.WorkOrderActions workOrders)
 {
     /// <param name="Carrier">承运商, e.g. 顺丰速运.</param>
     /// <param name="TrackingNumber">运单号.</param>
@@ -157,63 +154,7 @@ public sealed class ReturnActions(AppDbContext db, CallerContext callers, TimePr
             await verb(o, record, by, now);
         }, ct);
 
-    private async Task<Guid> RunAsync(Guid id, string action, object command, string? idempotencyKey, Func<WorkOrder, Actor, DateTimeOffset, Task> verb, CancellationToken ct)
-    {
-        var caller = callers.Required;
-        var fingerprint = CatalogueWrites.Fingerprint($"workOrder.{action}:{id}", command);
-        if (idempotencyKey is not null && await Idempotency.FindAsync(db, caller.UserId, idempotencyKey, fingerprint, ct) is { } earlier)
-        {
-            return earlier;
-        }
-
-        db.ChangeTracker.Clear();
-        var order = await db.WorkOrders.Include(w => w.Entries).SingleOrDefaultAsync(w => w.Id == id, ct);
-        if (order is null || !order.IsVisibleTo(caller.ToActor()))
-        {
-            throw new NotFound("工单");
-        }
-
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await verb(order, caller.ToActor(), now);
-        }
-        catch (WorkflowRuleViolation) when (idempotencyKey is not null)
-        {
-            if (await Idempotency.FindAfterRaceAsync(db, caller.UserId, idempotencyKey, fingerprint, ct) is { } winner)
-            {
-                return winner;
-            }
-
-            throw;
-        }
-
-        if (idempotencyKey is not null)
-        {
-            Idempotency.Record(db, caller.UserId, idempotencyKey, fingerprint, order.Id, StatusCodes.Status200OK, now);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflict();
-        }
-        catch (DbUpdateException) when (idempotencyKey is not null)
-        {
-            db.ChangeTracker.Clear();
-            return await Idempotency.FindAfterRaceAsync(db, caller.UserId, idempotencyKey, fingerprint, ct) ?? throw new ConcurrencyConflict();
-        }
-        catch (DbUpdateException)
-        {
-            // Two writers appended the same timeline sequence, or opened the same record: the loser was stale.
-            throw new ConcurrencyConflict();
-        }
-
-        return order.Id;
-    }
+    /// <summary>The work order's own load-check-save shape (idempotency, 404 for the unseen, 409 for the stale), in one transaction with the record.</summary>
+    private Task<Guid> RunAsync(Guid id, string action, object command, string? idempotencyKey, Func<WorkOrder, Actor, DateTimeOffset, Task> verb, CancellationToken ct) =>
+        workOrders.RunAsync(id, action, command, idempotencyKey, verb, ct, transactional: true);
 }

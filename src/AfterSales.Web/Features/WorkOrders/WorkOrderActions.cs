@@ -221,7 +221,11 @@ public sealed class WorkOrderActions(AppDbContext db, CallerContext callers, Tim
         return order is null || !order.IsVisibleTo(callers.Required.ToActor()) ? throw new NotFound("工单") : order;
     }
 
-    private async Task<Guid> RunAsync(Guid id, string action, object command, string? idempotencyKey, Func<WorkOrder, Actor, DateTimeOffset, Task> verb, CancellationToken ct, bool transactional = false)
+    /// <summary>
+    /// Load the work order the caller may see (else 404), run one verb, save once with what it wrote; the same
+    /// Idempotency-Key gets the first result and a stale write is 409. The return-to-factory stages run through it too.
+    /// </summary>
+    internal async Task<Guid> RunAsync(Guid id, string action, object command, string? idempotencyKey, Func<WorkOrder, Actor, DateTimeOffset, Task> verb, CancellationToken ct, bool transactional = false)
     {
         var caller = callers.Required;
         var fingerprint = CatalogueWrites.Fingerprint($"workOrder.{action}:{id}", command);

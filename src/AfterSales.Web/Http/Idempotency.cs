@@ -47,6 +47,32 @@ public static class Idempotency
         return await FindAsync(db, userId, key, fingerprint, cancellationToken);
     }
 
+    /// <summary>
+    /// Saves a newly created resource in its open transaction with its key (201). A duplicate with the same key that won
+    /// the race makes the save fail; then the winner's resource is the answer, and anything else is a conflict (409).
+    /// </summary>
+    public static async Task<Guid> CommitCreatedAsync(AppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Guid userId,
+        string? key, string fingerprint, Guid resourceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (key is not null)
+        {
+            Record(db, userId, key, fingerprint, resourceId, StatusCodes.Status201Created, now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await FindAfterRaceAsync(db, userId, key, fingerprint, cancellationToken) ?? throw new ConcurrencyConflict();
+        }
+
+        return resourceId;
+    }
+
     public static void Record(AppDbContext db, Guid userId, string key, string fingerprint, Guid resourceId, int statusCode, DateTimeOffset now) =>
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {

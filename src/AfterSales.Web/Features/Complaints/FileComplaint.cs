@@ -79,24 +79,7 @@ public sealed class FileComplaint(AppDbContext db, CallerContext callers, TimePr
             Guid.CreateVersion7(now), number, caller.ToActor(), command.Subject!.Value, request, person, against,
             command.Channel ?? ComplaintChannel.Portal, command.Content, command.DesiredOutcome, now);
         db.Complaints.Add(complaint);
-        if (idempotencyKey is not null)
-        {
-            Idempotency.Record(db, caller.UserId, idempotencyKey, fingerprint, complaint.Id, StatusCodes.Status201Created, now);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (idempotencyKey is not null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return await Idempotency.FindAfterRaceAsync(db, caller.UserId, idempotencyKey, fingerprint, cancellationToken) ?? throw new ConcurrencyConflict();
-        }
-
-        return complaint.Id;
+        return await Idempotency.CommitCreatedAsync(db, transaction, caller.UserId, idempotencyKey, fingerprint, complaint.Id, now, cancellationToken);
     }
 }
 

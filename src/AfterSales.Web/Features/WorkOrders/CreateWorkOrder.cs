@@ -57,24 +57,7 @@ public sealed class CreateWorkOrder(AppDbContext db, CallerContext callers, Time
         var order = WorkOrder.Create(Guid.CreateVersion7(now), await NextNumberAsync(db, now, cancellationToken), request, plan, caller.ToActor(), now);
         db.WorkOrders.Add(order);
         await returns.OnCreatedAsync(order, now, cancellationToken); // R-EXE-5/6: the return-to-factory or replacement record and timer
-        if (idempotencyKey is not null)
-        {
-            Idempotency.Record(db, caller.UserId, idempotencyKey, fingerprint, order.Id, StatusCodes.Status201Created, now);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (idempotencyKey is not null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return await Idempotency.FindAfterRaceAsync(db, caller.UserId, idempotencyKey, fingerprint, cancellationToken) ?? throw new ConcurrencyConflict();
-        }
-
-        return order.Id;
+        return await Idempotency.CommitCreatedAsync(db, transaction, caller.UserId, idempotencyKey, fingerprint, order.Id, now, cancellationToken);
     }
 
     /// <summary>GD-2026-000001: gap-free per year, like requests (SR) and complaints (TS).</summary>

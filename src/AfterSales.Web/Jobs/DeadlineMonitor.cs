@@ -15,7 +15,8 @@ namespace AfterSales.Web.Jobs;
 /// notifications (one per recipient and deadline event, escalation step included), plus the request's version
 /// check. On PostgreSQL a batch claims its requests with <c>FOR UPDATE SKIP LOCKED</c>, so several app instances
 /// share the work instead of racing for it; SQLite has one writer and relies on the version check alone.
-/// A pass keeps taking batches until nothing is due, so after downtime the backlog drains in one pass.
+/// A pass keeps taking batches until nothing is due, so after downtime the backlog drains in one pass; on PostgreSQL a
+/// long pass keeps <see cref="Concurrency"/> batches in flight.
 /// </summary>
 public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ServiceRulesCatalog rulesCatalog, DeadlineNotifier notifier,
     IConfiguration configuration, ILogger<DeadlineMonitor> logger)
@@ -53,31 +54,100 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
     /// <summary>Batches written set-based since start (the rest went through SaveChanges): shows which path the monitor takes.</summary>
     public long SetBasedBatches => Interlocked.Read(ref _setBasedBatches);
 
+    /// <summary>
+    /// Batches in flight at once when a pass finds more than one batch due, on PostgreSQL
+    /// (Deadlines:MonitorConcurrency, default 2). Within a batch the app decides and then the database writes, one
+    /// after the other on one connection; a second batch lets each side work while the other does (docs/benchmarks.md
+    /// §5). The claims' SKIP LOCKED keeps the batches on different requests, exactly as it does for several app
+    /// instances. SQLite has one writer: there a pass is always one batch after another.
+    /// </summary>
+    public int Concurrency { get; } = Math.Max(1, configuration.GetValue("Deadlines:MonitorConcurrency", 2));
+
+    private bool? _postgres;
+
+    private int _batchesInFlight;
+
+    private int _peakBatchesInFlight;
+
+    /// <summary>The most batches this monitor had in flight at once since start (see <see cref="Concurrency"/>).</summary>
+    public int PeakBatchesInFlight => Volatile.Read(ref _peakBatchesInFlight);
+
     /// <summary>One pass: every breach, escalation and warning that fell due, batch after batch, and how many of each were recorded.</summary>
     public async Task<MonitorOutcome> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+
+        // The first batch alone: a pass with nothing or little due (nearly every pass) costs one claim. A short batch
+        // means nothing more is due (or other instances hold the rest); a batch that recorded nothing would find the
+        // same rows again, so it ends the pass too.
+        var (outcome, claimed) = await RunBatchAsync(now, cancellationToken);
+        if (claimed < BatchSize || outcome.Total == 0)
+        {
+            return outcome;
+        }
+
+        var lanes = IsPostgres() ? Concurrency : 1;
+        var drained = await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => RunBatchesAsync(now, lanes == 1 ? 1 : 2, cancellationToken)));
+        return drained.Aggregate(outcome, (sum, lane) => sum + lane);
+    }
+
+    /// <summary>One lane of a pass: batch after batch until this lane finds nothing more to do.</summary>
+    private async Task<MonitorOutcome> RunBatchesAsync(DateTimeOffset now, int emptyBatchesToStop, CancellationToken cancellationToken)
+    {
         var outcome = default(MonitorOutcome);
+        var emptyBatches = 0;
         while (true)
         {
-            var (recorded, claimed) = await RunBatchAsync(now, cancellationToken);
-            outcome += recorded;
-
-            // A short batch means nothing more is due (or other instances hold the rest); a batch that recorded
-            // nothing would find the same rows again, so it ends the pass too.
-            if (claimed < BatchSize || recorded.Total == 0)
-            {
-                return outcome;
-            }
-
             if (BatchPause > TimeSpan.Zero)
             {
                 await Task.Delay(BatchPause, clock, cancellationToken);
             }
+
+            var (recorded, claimed) = await RunBatchAsync(now, cancellationToken);
+            outcome += recorded;
+
+            // A batch that recorded nothing would find the same rows again, so it ends the lane — but beside other
+            // batches a full batch can record nothing and still not mean the end: its candidates were read just before
+            // a neighbour committed them (see ClaimOnPostgresAsync). There the next claim reads afresh, and a second
+            // such batch in a row ends the lane, so rows the aggregate will never change cannot keep a pass going.
+            emptyBatches = recorded.Total == 0 ? emptyBatches + 1 : 0;
+            if (claimed < BatchSize || emptyBatches == emptyBatchesToStop)
+            {
+                return outcome;
+            }
         }
     }
 
+    private bool IsPostgres()
+    {
+        if (_postgres is null)
+        {
+            using var db = contexts.CreateSystemContext();
+            _postgres = db.Database.IsNpgsql();
+        }
+
+        return _postgres.Value;
+    }
+
     private async Task<(MonitorOutcome Recorded, int Claimed)> RunBatchAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inFlight = Interlocked.Increment(ref _batchesInFlight);
+        try
+        {
+            for (var peak = Volatile.Read(ref _peakBatchesInFlight); inFlight > peak; peak = Volatile.Read(ref _peakBatchesInFlight))
+            {
+                Interlocked.CompareExchange(ref _peakBatchesInFlight, inFlight, peak);
+            }
+
+            return await ClaimAndRecordAsync(now, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _batchesInFlight);
+        }
+    }
+
+    private async Task<(MonitorOutcome Recorded, int Claimed)> ClaimAndRecordAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         List<Guid> claimed;
         await using (var db = contexts.CreateSystemContext())
@@ -99,7 +169,9 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
             var untracked = SetBasedWrites && UntrackedBatches && (_untrackedWrites ??= SetBasedSave.CanWriteUntracked(db, typeof(ServiceRequest)))
                 ? new SetBasedSave.UntrackedChanges(db)
                 : null;
-            var query = db.ServiceRequests.Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery();
+            // The monitor works for the system, which sees every request: without the scope filters the deadlines'
+            // half of the split query needs no EXISTS over the requests per deadline.
+            var query = db.ServiceRequests.IgnoreQueryFilters().Include(r => r.Deadlines).Where(r => claimed.Contains(r.Id)).AsSplitQuery();
             var requests = await (untracked is null ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
             var loadedAt = Stopwatch.GetTimestamp();
             var outcome = default(MonitorOutcome);
@@ -222,17 +294,20 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
 
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> requests with something due, locking their rows for this transaction.
-    /// SKIP LOCKED passes over requests another instance has claimed, so each instance takes different ones. The
-    /// candidates come from the three partial indexes (IX_Deadlines_OpenDue, _EscalationDue, _WarningDue), each
-    /// read a few batches deep so that instances skipping each other's rows still find work.
+    /// The candidates come from the three partial indexes (IX_Deadlines_OpenDue, _EscalationDue, _WarningDue), each
+    /// read a few batches deep so that batches and instances skipping each other's rows still find work; SKIP LOCKED
+    /// then passes over requests another batch or instance holds, so each takes different ones.
+    /// Two statements, not one: locking in the statement that finds the candidates made PostgreSQL re-run the three
+    /// index reads for every candidate another batch had just committed (its recheck of an updated row), and a claim
+    /// overlapping a neighbour's commit took 3 s instead of 10 ms (docs/benchmarks.md §5). A request claimed after
+    /// another batch finished it is harmless: it is loaded after the lock, and the aggregate finds nothing left due.
     /// </summary>
-    private static Task<List<Guid>> ClaimOnPostgresAsync(AppDbContext db, DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    private static async Task<List<Guid>> ClaimOnPostgresAsync(AppDbContext db, DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
         var scan = batchSize * 4;
         now = now.ToUniversalTime(); // Npgsql writes timestamptz parameters in UTC only (a fake clock may carry +08:00).
-        return db.Database.SqlQuery<Guid>($"""
-            SELECT r."Id" AS "Value" FROM "ServiceRequests" AS r
-            WHERE r."Id" IN (
+        var candidates = (await db.Database.SqlQuery<Guid>($"""
+            SELECT DISTINCT c."ServiceRequestId" AS "Value" FROM (
                 (SELECT d."ServiceRequestId" FROM "Deadlines" AS d
                  WHERE d."ClosedAt" IS NULL AND d."BreachRecordedAt" IS NULL AND d."PausedAt" IS NULL AND d."DueAt" < {now}
                  ORDER BY d."DueAt" LIMIT {scan})
@@ -243,7 +318,15 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
                 UNION ALL
                 (SELECT d."ServiceRequestId" FROM "Deadlines" AS d
                  WHERE d."ClosedAt" IS NULL AND d."BreachRecordedAt" IS NULL AND d."PausedAt" IS NULL AND d."WarnedAt" IS NULL AND d."WarningAt" <= {now}
-                 ORDER BY d."WarningAt" LIMIT {scan}))
+                 ORDER BY d."WarningAt" LIMIT {scan})) AS c
+            """).ToListAsync(cancellationToken)).ToArray();
+        if (candidates.Length == 0)
+        {
+            return [];
+        }
+
+        return await db.Database.SqlQuery<Guid>($"""
+            SELECT r."Id" AS "Value" FROM "ServiceRequests" AS r WHERE r."Id" = ANY({candidates})
             LIMIT {batchSize}
             FOR UPDATE OF r SKIP LOCKED
             """).ToListAsync(cancellationToken);

@@ -16,7 +16,7 @@ namespace AfterSales.Web.Tests.Deadlines;
 /// One more app instance: with a connection string it joins another instance's database instead of its own, as a
 /// second server of a deployment would (R-SLA-4). Small monitor batches make a pass take several claims.
 /// </summary>
-public sealed class SharedDatabaseApp(string? sharedConnectionString, int batchSize) : AfterSalesApp
+public sealed class SharedDatabaseApp(string? sharedConnectionString, int batchSize, int? concurrency = null) : AfterSalesApp
 {
     public string ConnectionString => Services.GetRequiredService<IConfiguration>().GetConnectionString("AfterSales")!;
 
@@ -29,6 +29,10 @@ public sealed class SharedDatabaseApp(string? sharedConnectionString, int batchS
         }
 
         builder.UseSetting("Deadlines:MonitorBatchSize", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (concurrency is { } lanes)
+        {
+            builder.UseSetting("Deadlines:MonitorConcurrency", lanes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }
 

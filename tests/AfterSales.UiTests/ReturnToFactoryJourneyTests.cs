@@ -11,6 +11,7 @@ namespace AfterSales.UiTests;
 /// 返厂维修 in the browser (R-EXE-5, issue 6 §5): on the work order's page the supplier's agent books the pickup, confirms
 /// it, receives the unit at the factory, records the repair and a passed test and ships it back — each through the
 /// panel's dialog — seeing the pickup met and the return due; the customer then confirms receipt and the work order is done.
+/// 整机更换 (R-EXE-6): the supplier's manager refuses a replacement with a reason, and the customer reads it.
 /// </summary>
 public sealed class ReturnToFactoryJourneyTests(BrowserApp app) : BrowserTest(app)
 {
@@ -75,6 +76,33 @@ public sealed class ReturnToFactoryJourneyTests(BrowserApp app) : BrowserTest(ap
         await ExpectStageAsync(customer, "Delivered");
         await Assertions.Expect(customer.Locator("[data-testid=work-order]")).ToHaveAttributeAsync("data-status", "Done");
         await Assertions.Expect(customer.Locator("[data-testid=wo-entry][data-action=confirmDelivery]")).ToContainTextAsync("客户签收");
+    }
+
+    [Fact]
+    public async Task The_manager_refuses_a_replacement_on_its_page_naming_the_reason_and_the_work_order_is_cancelled()
+    {
+        var request = await new RequestFlow(App).ToAsync(ServiceRequestStatus.InService);
+        var created = await (await (await App.ClientForAsync("supplier.agent")).PostJsonAsync("/api/v1/work-orders",
+            new { requestId = request.Number, kind = "replacement", summary = "客户要求整机更换" })).ReadAsync<WorkOrderView>(HttpStatusCode.Created);
+        var path = $"/work-orders/{created.Id}";
+
+        var manager = await OpenAsync("supplier.manager", path);
+        await ExpectStageAsync(manager, "AwaitingApproval");
+
+        // Without a reason the dialog refuses, naming the field; with one the replacement is refused.
+        await OpenStageAsync(manager, "refuseReplacement");
+        await manager.ClickAsync("[data-testid=return-submit]");
+        await Assertions.Expect(manager.Locator("[data-testid=return-dialog-error]")).ToContainTextAsync("驳回理由");
+        await Input(manager.Locator("[data-testid=return-dialog]"), "return-text").FillAsync("控制板损坏，可返厂维修，不符合整机更换条件");
+        await SubmitAsync(manager);
+        await ExpectStageAsync(manager, "Refused");
+        await Assertions.Expect(manager.Locator("[data-testid=work-order]")).ToHaveAttributeAsync("data-status", "Cancelled");
+        await Assertions.Expect(manager.Locator("[data-testid=return-action]")).ToHaveCountAsync(0);
+
+        // The customer reads why on the same page.
+        var customer = await OpenAsync("customer", path);
+        await Assertions.Expect(customer.Locator("[data-testid=rep-refused]")).ToContainTextAsync("不符合整机更换条件");
+        await Assertions.Expect(customer.Locator("[data-testid=wo-entry][data-action=refuseReplacement]")).ToContainTextAsync("驳回整机更换");
     }
 
     private async Task<IPage> OpenAsync(string user, string path)

@@ -34,6 +34,8 @@ internal sealed class UnitReplacementConfiguration : IEntityTypeConfiguration<Un
         builder.Property(r => r.OldSerial).HasMaxLength(80);
         builder.Property(r => r.ApprovedBy).HasMaxLength(100);
         builder.Property(r => r.ApprovalNote).HasMaxLength(1000);
+        builder.Property(r => r.RefusedBy).HasMaxLength(100);
+        builder.Property(r => r.RefusalReason).HasMaxLength(1000);
         builder.Property(r => r.NewSerial).HasMaxLength(80);
         builder.Property(r => r.FaultyCarrier).HasMaxLength(50);
         builder.Property(r => r.FaultyTracking).HasMaxLength(50);

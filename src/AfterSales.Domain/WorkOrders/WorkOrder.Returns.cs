@@ -53,4 +53,19 @@ public sealed partial class WorkOrder
 
         Record(by, action, null, null, note, now);
     }
+
+    /// <summary>A stage that ends the record without the work (a refused replacement): the work order is cancelled with it.</summary>
+    internal void CancelAtStage(Actor by, string action, string note, DateTimeOffset now)
+    {
+        var from = Status;
+        if (!IsOpen)
+        {
+            Record(by, action, null, null, note, now);
+            return;
+        }
+
+        Status = WorkOrderStatus.Cancelled;
+        ClosedAt = now;
+        Record(by, action, from, WorkOrderStatus.Cancelled, note, now);
+    }
 }

@@ -123,7 +123,7 @@ public sealed class ReturnToFactoryTests
 
         // A dispatcher without the approval permission may not approve.
         Assert.Throws<ActionNotPermitted>(() => record.Approve(order, Dispatcher, null, Now));
-        Assert.Equal(["approveReplacement"], UnitReplacement.AllowedActions(order, record, Manager));
+        Assert.Equal(["approveReplacement", "refuseReplacement"], UnitReplacement.AllowedActions(order, record, Manager));
         Assert.Throws<TransitionRefused>(() => record.RecordNewUnit(order, Dispatcher, "EQ-0001-R1", Now));
 
         record.Approve(order, Manager, "主板及机壳均损坏，维修成本过高", Now.AddHours(1));
@@ -139,6 +139,25 @@ public sealed class ReturnToFactoryTests
 
         Assert.Equal((ReplacementStage.Inspected, WorkOrderStatus.Done, "EQ-0001-R1"), (record.Stage, order.Status, record.NewSerial));
         Assert.Contains("替换 EQ-0001", order.Entries.Single(e => e.Action == "recordNewUnit").Note);
+    }
+
+    [Fact]
+    public void A_refused_replacement_names_its_reason_cancels_the_work_order_and_takes_no_further_stage()
+    {
+        var order = Created(WorkOrderKind.Replacement);
+        var record = UnitReplacement.Start(order, Guid.NewGuid(), "EQ-0001");
+
+        Assert.Throws<ActionNotPermitted>(() => record.Refuse(order, Dispatcher, "不符合条件", Now));
+        Assert.Equal("reason", Assert.Throws<InvalidInput>(() => record.Refuse(order, Manager, " ", Now)).Field);
+        Assert.Equal(ReplacementStage.AwaitingApproval, record.Stage);
+
+        record.Refuse(order, Manager, "控制板损坏，可返厂维修", Now.AddHours(1));
+        Assert.Equal((ReplacementStage.Refused, WorkOrderStatus.Cancelled, "控制板损坏，可返厂维修"), (record.Stage, order.Status, record.RefusalReason));
+        Assert.Equal(Now.AddHours(1), order.ClosedAt);
+        Assert.Contains("经理驳回整机更换：控制板损坏", order.Entries[^1].Note);
+        Assert.Empty(UnitReplacement.AllowedActions(order, record, Manager));
+        Assert.Throws<TransitionRefused>(() => record.Approve(order, Manager, null, Now.AddHours(2)));
+        Assert.Throws<TransitionRefused>(() => record.Refuse(order, Manager, "再次驳回", Now.AddHours(2)));
     }
 
     [Fact]

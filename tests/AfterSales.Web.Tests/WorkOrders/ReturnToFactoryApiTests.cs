@@ -159,7 +159,7 @@ public sealed class ReturnToFactoryApiTests(AfterSalesApp app) : ApiTest(app)
         var fresh = await agent.GetAsync<ReplacementView>(url);
         Assert.Equal((ReplacementStage.AwaitingApproval, "EQ-0001"), (fresh.Stage, fresh.OldSerial));
         Assert.Empty(fresh.AllowedActions);
-        Assert.Equal(["approveReplacement"], (await manager.GetAsync<ReplacementView>(url)).AllowedActions);
+        Assert.Equal(["approveReplacement", "refuseReplacement"], (await manager.GetAsync<ReplacementView>(url)).AllowedActions);
 
         // R-EXE-6: no dispatch before approval; the agent may not approve; another supplier does not see it.
         await (await agent.PostJsonAsync($"/api/v1/work-orders/{order.Id}/dispatch", new { engineerUserId = engineerMe.Id })).NamesRuleAsync("R-EXE-6");
@@ -190,6 +190,39 @@ public sealed class ReturnToFactoryApiTests(AfterSalesApp app) : ApiTest(app)
         var done = await agent.WorkOrderAsync(order.Id);
         Assert.Equal(WorkOrderStatus.Done, done.Status);
         Assert.Contains(done.Timeline, t => t.Label == "故障机检测" && t.Note!.Contains("确认故障", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_manager_refuses_a_replacement_with_a_reason_and_the_replacement_work_order_is_cancelled()
+    {
+        var request = await new RequestFlow(App).ToAsync(ServiceRequestStatus.InService);
+        var agent = await App.ClientForAsync("supplier.agent");
+        var manager = await App.ClientForAsync("supplier.manager");
+        var customer = await App.ClientForAsync("customer");
+        var order = await agent.CreateWorkOrderAsync(new { requestId = request.Id.ToString(), kind = "replacement", summary = "客户要求整机更换" });
+        var url = $"/api/v1/work-orders/{order.Id}/replacement";
+
+        // Only the supplier's manager refuses, only with a reason; a refused attempt changes nothing.
+        await (await agent.PostJsonAsync($"{url}/refuse", new { reason = "不符合整机更换条件" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await manager.PostJsonAsync($"{url}/refuse", new { reason = "  " })).NamesFieldAsync("reason");
+        await (await manager.PostJsonAsync($"{url}/refuse", new { })).NamesFieldAsync("reason");
+        await (await (await App.ClientForAsync("supplier2.agent")).PostJsonAsync($"{url}/refuse", new { reason = "越权" })).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(ReplacementStage.AwaitingApproval, (await manager.GetAsync<ReplacementView>(url)).Stage);
+
+        var refused = await PostAsync<ReplacementView>(manager, url, "refuse", new { reason = "故障为控制板损坏，可返厂维修，不符合整机更换条件" });
+        Assert.Equal((ReplacementStage.Refused, "周杰", "故障为控制板损坏，可返厂维修，不符合整机更换条件"), (refused.Stage, refused.RefusedBy, refused.RefusalReason));
+        Assert.NotNull(refused.RefusedAt);
+        Assert.Empty(refused.AllowedActions);
+
+        // The work order is cancelled with the reason on its timeline, which the customer reads too.
+        var cancelled = await customer.WorkOrderAsync(order.Id);
+        Assert.Equal(WorkOrderStatus.Cancelled, cancelled.Status);
+        Assert.Contains(cancelled.Timeline, t => t.Label == "驳回整机更换" && t.Note!.Contains("不符合整机更换条件", StringComparison.Ordinal));
+
+        // Nothing further happens on a refused replacement: no approval afterwards, no second refusal.
+        (await manager.PostJsonAsync($"{url}/approve", new { })).StatusCode.Is(HttpStatusCode.Conflict);
+        (await manager.PostJsonAsync($"{url}/refuse", new { reason = "再次驳回" })).StatusCode.Is(HttpStatusCode.Conflict);
+        Assert.Equal(ReplacementStage.Refused, (await customer.GetAsync<ReplacementView>(url)).Stage);
     }
 
     private static object ReturnToFactory(Guid requestId) => new { requestId = requestId.ToString(), kind = "returnToFactory", summary = "控制器返厂维修" };

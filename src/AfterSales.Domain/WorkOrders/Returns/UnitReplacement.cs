@@ -24,6 +24,9 @@ public enum ReplacementStage
 
     /// <summary>故障机已检测</summary>
     Inspected,
+
+    /// <summary>经理已驳回 (the replacement work order is cancelled with it)</summary>
+    Refused,
 }
 
 /// <summary>
@@ -59,6 +62,13 @@ public sealed class UnitReplacement
     public string? ApprovedBy { get; private set; }
 
     public string? ApprovalNote { get; private set; }
+
+    public DateTimeOffset? RefusedAt { get; private set; }
+
+    public string? RefusedBy { get; private set; }
+
+    /// <summary>驳回理由: why the manager refused the replacement (the customer reads it on the work order).</summary>
+    public string? RefusalReason { get; private set; }
 
     public string? NewSerial { get; private set; }
 
@@ -116,7 +126,7 @@ public sealed class UnitReplacement
         var stage = record?.Stage ?? ReplacementStage.AwaitingApproval;
         return stage switch
         {
-            ReplacementStage.AwaitingApproval when MayApprove(order, by) => ["approveReplacement"],
+            ReplacementStage.AwaitingApproval when MayApprove(order, by) => ["approveReplacement", "refuseReplacement"],
             ReplacementStage.Approved when order.IsSupplierStaff(by) => ["recordNewUnit"],
             ReplacementStage.NewUnitDelivered when order.IsSupplierStaff(by) || order.IsCustomer(by) => ["shipFaultyUnit"],
             ReplacementStage.FaultyShipped when order.IsSupplierStaff(by) => ["receiveFaultyUnit"],
@@ -139,6 +149,25 @@ public sealed class UnitReplacement
         ApprovedBy = by.Name;
         Stage = ReplacementStage.Approved;
         order.NoteStage(by, "approveReplacement", ApprovalNote is null ? "经理已审批整机更换" : $"经理已审批整机更换：{ApprovalNote}", now);
+    }
+
+    /// <summary>
+    /// 驳回 (R-EXE-6): the manager refuses the replacement with a reason — the unit does not meet the replacement
+    /// conditions, say — and the replacement work order is cancelled; the request goes on with another kind of work.
+    /// </summary>
+    public void Refuse(WorkOrder order, Actor by, string? reason, DateTimeOffset now)
+    {
+        if (!MayApprove(order, by))
+        {
+            throw new ActionNotPermitted("refuseReplacement", "只有本供应商的售后经理可以驳回整机更换。");
+        }
+
+        EnsureStage(order, "refuseReplacement", ReplacementStage.AwaitingApproval, string.Empty);
+        RefusalReason = InvalidInput.Text(reason, "reason", "驳回理由", 1000);
+        RefusedAt = now;
+        RefusedBy = by.Name;
+        Stage = ReplacementStage.Refused;
+        order.CancelAtStage(by, "refuseReplacement", $"经理驳回整机更换：{RefusalReason}", now);
     }
 
     /// <summary>新机交付: the new unit's serial; the caller links it to the old asset.</summary>
@@ -239,6 +268,7 @@ public static class ReturnStageNames
         ReplacementStage.NewUnitDelivered => "新机已交付",
         ReplacementStage.FaultyShipped => "故障机已寄回",
         ReplacementStage.FaultyReceived => "故障机已收货",
+        ReplacementStage.Refused => "经理已驳回",
         _ => "故障机已检测",
     };
 
@@ -253,6 +283,7 @@ public static class ReturnStageNames
         "shipBack" => "寄回",
         "confirmDelivery" => "客户签收",
         "approveReplacement" => "审批整机更换",
+        "refuseReplacement" => "驳回整机更换",
         "recordNewUnit" => "新机交付",
         "shipFaultyUnit" => "故障机寄回",
         "receiveFaultyUnit" => "故障机收货",

@@ -30,6 +30,9 @@ public sealed class ReturnActions(AppDbContext db, ServiceRulesCatalog rulesCata
     /// <param name="Passed">Whether the test passed; a failed test sends the unit back to repair.</param>
     public sealed record TestCommand(string? TestResult, bool? Passed);
 
+    /// <param name="Reason">驳回理由: why the replacement is refused (required).</param>
+    public sealed record RefusalCommand(string? Reason);
+
     /// <param name="NewSerial">The new unit's serial (letters, digits, dot, hyphen, underscore).</param>
     public sealed record NewUnitCommand(string? NewSerial);
 
@@ -78,6 +81,10 @@ public sealed class ReturnActions(AppDbContext db, ServiceRulesCatalog rulesCata
 
     public Task<Guid> ApproveReplacementAsync(Guid id, NoteCommand c, string? key, CancellationToken ct) =>
         RunReplacementAsync(id, "approveReplacement", c, key, (o, r, by, now) => Sync(() => r.Approve(o, by, c.Note, now)), ct);
+
+    /// <summary>驳回 (R-EXE-6): the manager refuses the replacement with a reason; the replacement work order is cancelled.</summary>
+    public Task<Guid> RefuseReplacementAsync(Guid id, RefusalCommand c, string? key, CancellationToken ct) =>
+        RunReplacementAsync(id, "refuseReplacement", c, key, (o, r, by, now) => Sync(() => r.Refuse(o, by, c.Reason, now)), ct);
 
     /// <summary>新机交付 (R-EXE-6): the asset record follows — the old unit names the new serial, a registered new unit the old one.</summary>
     public Task<Guid> RecordNewUnitAsync(Guid id, NewUnitCommand c, string? key, CancellationToken ct) =>

@@ -48,6 +48,9 @@ public static class ReturnToFactoryApi
         Replacement(group, "approve", "审批 A supplier manager approves the replacement; dispatch is refused before (422 R-EXE-6)",
             "Body { \"note\": \"…\" } (optional). Needs workOrders.approveReplacement.",
             (ReturnActions a, Guid id, ReturnActions.NoteCommand? c, string? key, CancellationToken ct) => a.ApproveReplacementAsync(id, c ?? new(null), key, ct));
+        Replacement(group, "refuse", "驳回 A supplier manager refuses the replacement with a reason; the replacement work order is cancelled",
+            "Body { \"reason\": \"设备未达整机更换条件，改为返厂维修\" } (required). Needs workOrders.approveReplacement; only while awaiting approval.",
+            (ReturnActions a, Guid id, ReturnActions.RefusalCommand? c, string? key, CancellationToken ct) => a.RefuseReplacementAsync(id, c ?? new(null), key, ct));
         Replacement(group, "recordNewUnit", "新机交付 The new unit's serial; the old asset is linked to it",
             "Body { \"newSerial\": \"EQ-0001-R1\" }. The old asset records ReplacedBySerial; a registered new asset records ReplacesSerial.",
             (ReturnActions a, Guid id, ReturnActions.NewUnitCommand c, string? key, CancellationToken ct) => a.RecordNewUnitAsync(id, c, key, ct));

@@ -46,6 +46,9 @@ public sealed record ReplacementView(
     DateTimeOffset? ApprovedAt,
     string? ApprovedBy,
     string? ApprovalNote,
+    DateTimeOffset? RefusedAt,
+    string? RefusedBy,
+    string? RefusalReason,
     string? NewSerial,
     DateTimeOffset? NewUnitDeliveredAt,
     string? FaultyCarrier,
@@ -59,7 +62,7 @@ public sealed record ReplacementView(
 {
     public static ReplacementView Of(WorkOrder order, UnitReplacement r, IReadOnlyList<string> allowed) => new(
         r.WorkOrderId, order.Number, r.Stage, ReturnStageNames.Replacement(r.Stage), r.OldSerial.Length == 0 ? null : r.OldSerial, r.ApprovedAt, r.ApprovedBy,
-        r.ApprovalNote, r.NewSerial, r.NewUnitDeliveredAt, r.FaultyCarrier, r.FaultyTracking, r.FaultyShippedAt, r.FaultyReceivedAt, r.InspectedAt,
+        r.ApprovalNote, r.RefusedAt, r.RefusedBy, r.RefusalReason, r.NewSerial, r.NewUnitDeliveredAt, r.FaultyCarrier, r.FaultyTracking, r.FaultyShippedAt, r.FaultyReceivedAt, r.InspectedAt,
         r.InspectionResult, r.FaultConfirmed, allowed);
 }
 

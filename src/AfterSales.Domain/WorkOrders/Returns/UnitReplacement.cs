@@ -138,12 +138,7 @@ public sealed class UnitReplacement
     /// <summary>审批 (R-EXE-6): a supplier manager (workOrders.approveReplacement) approves the whole-unit replacement.</summary>
     public void Approve(WorkOrder order, Actor by, string? note, DateTimeOffset now)
     {
-        if (!MayApprove(order, by))
-        {
-            throw new ActionNotPermitted("approveReplacement", "只有本供应商的售后经理可以审批整机更换。");
-        }
-
-        EnsureStage(order, "approveReplacement", ReplacementStage.AwaitingApproval, string.Empty);
+        EnsureManagerDecides(order, by, "approveReplacement", "审批");
         ApprovalNote = InvalidInput.OptionalText(note, "note", "审批意见", 1000);
         ApprovedAt = now;
         ApprovedBy = by.Name;
@@ -157,12 +152,7 @@ public sealed class UnitReplacement
     /// </summary>
     public void Refuse(WorkOrder order, Actor by, string? reason, DateTimeOffset now)
     {
-        if (!MayApprove(order, by))
-        {
-            throw new ActionNotPermitted("refuseReplacement", "只有本供应商的售后经理可以驳回整机更换。");
-        }
-
-        EnsureStage(order, "refuseReplacement", ReplacementStage.AwaitingApproval, string.Empty);
+        EnsureManagerDecides(order, by, "refuseReplacement", "驳回");
         RefusalReason = InvalidInput.Text(reason, "reason", "驳回理由", 1000);
         RefusedAt = now;
         RefusedBy = by.Name;
@@ -221,6 +211,17 @@ public sealed class UnitReplacement
         InspectedAt = now;
         Stage = ReplacementStage.Inspected;
         order.NoteStage(by, "inspectFaultyUnit", $"故障机检测{(faultConfirmed!.Value ? "确认故障" : "未复现故障")}：{InspectionResult}", now, completes: true);
+    }
+
+    /// <summary>Approving and refusing are the supplier manager's, and only while the replacement awaits the decision.</summary>
+    private void EnsureManagerDecides(WorkOrder order, Actor by, string action, string verb)
+    {
+        if (!MayApprove(order, by))
+        {
+            throw new ActionNotPermitted(action, $"只有本供应商的售后经理可以{verb}整机更换。");
+        }
+
+        EnsureStage(order, action, ReplacementStage.AwaitingApproval, string.Empty);
     }
 
     private static bool MayApprove(WorkOrder order, Actor by) =>

@@ -354,32 +354,15 @@ public sealed class DeadlineMonitor(IDbContextFactory<AppDbContext> contexts, Ti
 }
 
 /// <summary>Runs the <see cref="DeadlineMonitor"/> on an interval (Deadlines:MonitorIntervalSeconds, default 30).</summary>
-public sealed class DeadlineMonitorWorker(DeadlineMonitor monitor, IConfiguration configuration, TimeProvider clock, ILogger<DeadlineMonitorWorker> logger) : BackgroundService
+public sealed class DeadlineMonitorWorker(DeadlineMonitor monitor, IConfiguration configuration, TimeProvider clock, ILogger<DeadlineMonitorWorker> logger)
+    : IntervalWorker(configuration, clock, logger, "Deadlines:MonitorIntervalSeconds", 30, "Deadline monitor")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        var seconds = configuration.GetValue("Deadlines:MonitorIntervalSeconds", 30);
-        if (seconds <= 0)
+        var outcome = await monitor.RunOnceAsync(cancellationToken);
+        if (outcome.Total > 0)
         {
-            return;
+            logger.LogInformation("Deadline monitor: {Breaches} breaches, {Escalations} escalations, {Warnings} warnings.", outcome.Breaches, outcome.Escalations, outcome.Warnings);
         }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        do
-        {
-            try
-            {
-                var outcome = await monitor.RunOnceAsync(stoppingToken);
-                if (outcome.Total > 0)
-                {
-                    logger.LogInformation("Deadline monitor: {Breaches} breaches, {Escalations} escalations, {Warnings} warnings.", outcome.Breaches, outcome.Escalations, outcome.Warnings);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Deadline monitor pass failed; retrying next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

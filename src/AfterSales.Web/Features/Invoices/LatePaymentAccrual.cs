@@ -63,32 +63,15 @@ public sealed class LatePaymentAccrual(IDbContextFactory<AppDbContext> contexts,
 }
 
 /// <summary>Runs <see cref="LatePaymentAccrual"/> on an interval (Invoices:LateChargeIntervalSeconds, default 300; 0 turns it off).</summary>
-public sealed class LatePaymentWorker(LatePaymentAccrual accrual, IConfiguration configuration, TimeProvider clock, ILogger<LatePaymentWorker> logger) : BackgroundService
+public sealed class LatePaymentWorker(LatePaymentAccrual accrual, IConfiguration configuration, TimeProvider clock, ILogger<LatePaymentWorker> logger)
+    : IntervalWorker(configuration, clock, logger, "Invoices:LateChargeIntervalSeconds", 300, "Late-payment")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        var seconds = configuration.GetValue("Invoices:LateChargeIntervalSeconds", 300);
-        if (seconds <= 0)
+        var booked = await accrual.RunOnceAsync(cancellationToken);
+        if (booked > 0)
         {
-            return;
+            logger.LogInformation("Late-payment charges: {Count} day(s) booked.", booked);
         }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        do
-        {
-            try
-            {
-                var booked = await accrual.RunOnceAsync(stoppingToken);
-                if (booked > 0)
-                {
-                    logger.LogInformation("Late-payment charges: {Count} day(s) booked.", booked);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Late-payment pass failed; retrying next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

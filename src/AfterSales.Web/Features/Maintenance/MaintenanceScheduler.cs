@@ -194,32 +194,15 @@ public sealed class MaintenanceScheduler(IDbContextFactory<AppDbContext> context
 /// Runs <see cref="MaintenanceScheduler.RunAsync"/> on an interval (Maintenance:JobIntervalSeconds, default 3600; 0 turns
 /// it off). A host that was down catches up at its next start: visits are generated up to 14 days ahead, never twice.
 /// </summary>
-public sealed class MaintenanceSchedulerWorker(MaintenanceScheduler scheduler, IConfiguration configuration, TimeProvider clock, ILogger<MaintenanceSchedulerWorker> logger) : BackgroundService
+public sealed class MaintenanceSchedulerWorker(MaintenanceScheduler scheduler, IConfiguration configuration, TimeProvider clock, ILogger<MaintenanceSchedulerWorker> logger)
+    : IntervalWorker(configuration, clock, logger, "Maintenance:JobIntervalSeconds", 3600, "Maintenance scheduling")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        var seconds = configuration.GetValue("Maintenance:JobIntervalSeconds", 3600);
-        if (seconds <= 0)
+        var run = await scheduler.RunAsync(cancellationToken);
+        if (run.VisitsGenerated + run.VisitsReminded > 0)
         {
-            return;
+            logger.LogInformation("Maintenance: {Generated} visit(s) generated, {Reminded} reminded.", run.VisitsGenerated, run.VisitsReminded);
         }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        do
-        {
-            try
-            {
-                var run = await scheduler.RunAsync(stoppingToken);
-                if (run.VisitsGenerated + run.VisitsReminded > 0)
-                {
-                    logger.LogInformation("Maintenance: {Generated} visit(s) generated, {Reminded} reminded.", run.VisitsGenerated, run.VisitsReminded);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Maintenance scheduling pass failed; retrying next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

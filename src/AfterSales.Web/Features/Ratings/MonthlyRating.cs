@@ -86,32 +86,15 @@ public sealed class MonthlyRating(IDbContextFactory<AppDbContext> contexts, Time
 /// Each pass rates the previous month for suppliers not yet rated, so the month is rated in the first pass on the 1st
 /// and a host that was down on the 1st catches up at its next start.
 /// </summary>
-public sealed class MonthlyRatingWorker(MonthlyRating rating, IConfiguration configuration, TimeProvider clock, ILogger<MonthlyRatingWorker> logger) : BackgroundService
+public sealed class MonthlyRatingWorker(MonthlyRating rating, IConfiguration configuration, TimeProvider clock, ILogger<MonthlyRatingWorker> logger)
+    : IntervalWorker(configuration, clock, logger, "Ratings:JobIntervalSeconds", 3600, "Monthly rating")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        var seconds = configuration.GetValue("Ratings:JobIntervalSeconds", 3600);
-        if (seconds <= 0)
+        var created = await rating.RunDueAsync(cancellationToken);
+        if (created > 0)
         {
-            return;
+            logger.LogInformation("Monthly rating: {Count} supplier rating(s) created.", created);
         }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        do
-        {
-            try
-            {
-                var created = await rating.RunDueAsync(stoppingToken);
-                if (created > 0)
-                {
-                    logger.LogInformation("Monthly rating: {Count} supplier rating(s) created.", created);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Monthly rating pass failed; retrying next interval.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
